@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+
+namespace VisualAgent.Actions;
+
+/// <summary>type {text, submit}: types into the focused element; submit presses Enter afterwards.</summary>
+public sealed record TypeAction(string Text, bool Submit = false) : AgentAction
+{
+    public override string Name => "type";
+}
+
+/// <summary>key {keys}: a chord of lower-case key names pressed together, e.g. ["ctrl", "c"].</summary>
+public sealed record KeyAction(IReadOnlyList<string> Keys) : AgentAction
+{
+    public override string Name => "key";
+}
+
+/// <summary>wait {seconds}.</summary>
+public sealed record WaitAction(double Seconds = 1) : AgentAction
+{
+    public override string Name => "wait";
+}
+
+/// <summary>Status of a finished task as the model reports it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DoneStatus>))]
+public enum DoneStatus
+{
+    [JsonStringEnumMemberName("success")] Success,
+    [JsonStringEnumMemberName("failure")] Failure,
+}
+
+/// <summary>done {status, answer?}: the model says the task is over.</summary>
+public sealed record DoneAction(DoneStatus Status = DoneStatus.Success, string? Answer = null) : AgentAction
+{
+    public override string Name => "done";
+}
+
+/// <summary>answer {text}: the model answers a question about the screen.</summary>
+public sealed record AnswerAction(string Text) : AgentAction
+{
+    public override string Name => "answer";
+}

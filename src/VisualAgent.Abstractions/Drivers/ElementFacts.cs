@@ -1,0 +1,52 @@
+using VisualAgent.Geometry;
+
+namespace VisualAgent.Drivers;
+
+/// <summary>
+/// What the driver knows about the element at a point: evidence for the agent, the trajectory and the code generator.
+/// Never holds the element's value (it may be a secret).
+/// </summary>
+public sealed record ElementFacts
+{
+    public string? Tag { get; init; }
+
+    /// <summary>ARIA role (explicit or implicit), e.g. "button", "textbox", "link".</summary>
+    public string? Role { get; init; }
+
+    /// <summary>Accessible name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Visible text, trimmed and shortened.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The element's box in screenshot pixels.</summary>
+    public ScreenBox? Box { get; init; }
+
+    /// <summary>
+    /// A unique, robust locator in Playwright syntax, preferring role+name, label, test id, placeholder and text over
+    /// CSS, e.g. <c>getByRole('button', { name: 'Export CSV' })</c>.
+    /// </summary>
+    public string? Locator { get; init; }
+
+    /// <summary>A CSS selector that matches the element uniquely (the fallback and Selenium's locator).</summary>
+    public string? Css { get; init; }
+
+    public string? TestId { get; init; }
+
+    public string? Label { get; init; }
+
+    public string? Placeholder { get; init; }
+
+    /// <summary>For inputs: the type attribute ("text", "password", "file", ...).</summary>
+    public string? InputType { get; init; }
+
+    public bool Editable { get; init; }
+
+    /// <summary>CSS selectors of the iframes that contain the element, outermost first; empty for the main frame.</summary>
+    public IReadOnlyList<string> Frames { get; init; } = [];
+
+    /// <summary>True when the element lives inside a shadow root.</summary>
+    public bool InShadowDom { get; init; }
+
+    public bool IsPassword => string.Equals(InputType, "password", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,47 @@
+using VisualAgent.Grounding;
+
+namespace VisualAgent.Runs;
+
+/// <summary>run.json: the goal, model profile, settings, outcome, timings and token counts of one run.</summary>
+public sealed record RunRecord
+{
+    public required string Id { get; init; }
+
+    /// <summary>The instruction as given, secrets still written {{secret:NAME}}.</summary>
+    public required string Goal { get; init; }
+
+    public string? StartUrl { get; init; }
+
+    public required string Model { get; init; }
+
+    /// <summary>"web" or "desktop".</summary>
+    public string Driver { get; init; } = "web";
+
+    /// <summary>True when the model behind the run is the simulator: every figure of the run is simulated.</summary>
+    public bool Simulated { get; init; }
+
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public RunStatus Status { get; init; } = RunStatus.Running;
+
+    /// <summary>Why the run ended the way it did (one line).</summary>
+    public string? Reason { get; init; }
+
+    public string? Summary { get; init; }
+
+    public int Steps { get; init; }
+
+    public int ModelCalls { get; init; }
+
+    public TokenUsage Tokens { get; init; } = new(0, 0);
+
+    public double DurationMs { get; init; }
+
+    public string? Answer { get; init; }
+
+    public IReadOnlyList<string> Downloads { get; init; } = [];
+}

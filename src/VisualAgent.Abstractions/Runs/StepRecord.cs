@@ -1,0 +1,56 @@
+using VisualAgent.Actions;
+using VisualAgent.Drivers;
+using VisualAgent.Geometry;
+using VisualAgent.Grounding;
+
+namespace VisualAgent.Runs;
+
+/// <summary>One line of steps.jsonl, written and flushed when the step ends.</summary>
+public sealed record StepRecord
+{
+    public required int Index { get; init; }
+
+    public required DateTimeOffset Started { get; init; }
+
+    public DateTimeOffset Ended { get; init; }
+
+    /// <summary>The step as planned in words (offline grammar clause, or the planner's intent).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Screenshot file relative to the run folder ("shots/001.png").</summary>
+    public string? Screenshot { get; init; }
+
+    public PixelSize? ScreenshotSize { get; init; }
+
+    public string? AnnotatedScreenshot { get; init; }
+
+    public string? Model { get; init; }
+
+    /// <summary>The exact image size sent to the model.</summary>
+    public PixelSize? SentSize { get; init; }
+
+    public string? RawReply { get; init; }
+
+    /// <summary>The parsed action in screenshot pixels.</summary>
+    public AgentAction? Action { get; init; }
+
+    public ElementFacts? Element { get; init; }
+
+    public double? Confidence { get; init; }
+
+    /// <summary>"ok", "retry", "failed", "blocked", "skipped".</summary>
+    public required string Outcome { get; init; }
+
+    public string? Error { get; init; }
+
+    /// <summary>Fraction of the screen that changed after the action, when verified.</summary>
+    public double? ScreenChange { get; init; }
+
+    public TokenUsage? Usage { get; init; }
+
+    public double ModelMs { get; init; }
+
+    public double ActMs { get; init; }
+
+    public double TotalMs { get; init; }
+}
