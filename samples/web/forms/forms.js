@@ -177,7 +177,7 @@
     ctx.fillStyle = "#ffffff";
     ctx.font = "bold 20px 'DejaVu Sans', Arial, sans-serif";
     ctx.textAlign = "center"; ctx.textBaseline = "middle";
-    ctx.fillText(["Canvas", "OK"].join(" "), BTN.x + BTN.w / 2, BTN.y + BTN.h / 2 + 1);
+    ctx.fillText("Canvas OK", BTN.x + BTN.w / 2, BTN.y + BTN.h / 2 + 1);
     ctx.fillStyle = "#1a1a1a"; ctx.textAlign = "left";
     ctx.font = "18px 'DejaVu Sans', Arial, sans-serif";
     ctx.fillText("Clicks: " + state.canvasClicks, BTN.x + BTN.w + 30, BTN.y + BTN.h / 2 + 1);
