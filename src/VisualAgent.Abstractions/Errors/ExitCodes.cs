@@ -23,6 +23,9 @@ public static class ExitCodes
     /// <summary>The browser or desktop failed: navigation error, page crash, timeout.</summary>
     public const int Driver = 6;
 
+    /// <summary>An unexpected internal error (a bug: please report it).</summary>
+    public const int Internal = 70;
+
     /// <summary>Stopped by the user (Ctrl-C).</summary>
     public const int Interrupted = 130;
 }
