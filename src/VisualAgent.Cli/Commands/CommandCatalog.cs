@@ -8,5 +8,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return DoctorCommand.Create();
+        yield return ScreenshotCommand.Create();
+        yield return ActCommand.Create();
+        yield return InspectCommand.Create();
+        yield return ServeSamplesCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -48,6 +48,12 @@ public sealed record ReplyContext(PixelSize OriginalSize, PixelSize SentSize)
 
     /// <summary>LLaVA: boxes are normalised to the padded square (expand2square) rather than the original image.</summary>
     public bool PadToSquare { get; init; } = true;
+
+    /// <summary>
+    /// Where the pointer is, in screenshot pixels, when known: the start of a Qwen <c>left_click_drag</c> that gives
+    /// only its end point (the official tool drags from the current pointer position).
+    /// </summary>
+    public ScreenPoint? Pointer { get; init; }
 }
 
 /// <summary>The text parts of a request. Images are attached by the client after the user text.</summary>
@@ -71,4 +77,10 @@ public sealed record ParsedReply
     public IReadOnlyList<TextSpot>? Spots { get; init; }
 
     public string? Thought { get; init; }
+
+    /// <summary>
+    /// What the reply answers, when the writer knows it (the simulator sets it so <see cref="IModelDialect.FormatReply"/>
+    /// picks the family's grounding grammar rather than its action grammar). Parse leaves it null.
+    /// </summary>
+    public ModelTaskKind? Task { get; init; }
 }

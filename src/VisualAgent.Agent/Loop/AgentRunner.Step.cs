@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using VisualAgent.Actions;
+using VisualAgent.Agent.Offline;
+using VisualAgent.Drivers;
+using VisualAgent.Errors;
+using VisualAgent.Planning;
+using VisualAgent.Runs;
+
+namespace VisualAgent.Agent;
+
+/// <summary>One turn of the loop, recorded whatever happens.</summary>
+public sealed partial class AgentRunner
+{
+    private async Task StepAsync(LoopState loop, CancellationToken cancellationToken)
+    {
+        var run = loop.Run;
+        var started = _time.GetUtcNow();
+        var t0 = Stopwatch.GetTimestamp();
+        var shot = run.Current ?? await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        var decision = await _planner.DecideAsync(
+            new PlannerContext
+            {
+                Goal = loop.Request.Goal, Screenshot = shot, History = loop.History, Location = shot.Location ?? _driver.CurrentUrl,
+                StepIndex = loop.Index + 1,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (decision.Raw is not null || decision.Usage is not null)
+        {
+            run.CountModelCall(decision.Usage);
+        }
+
+        if (IsFinal(decision, loop))
+        {
+            return;
+        }
+
+        var index = ++loop.Index;
+        var trace = new StepTrace { PlannerRaw = decision.Raw, SentSize = decision.SentSize, ModelMs = decision.Latency.TotalMilliseconds };
+        trace.AddUsage(decision.Usage);
+        var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
+        var (outcome, error, stop) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
+        var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
+        var description = decision.Intent is { } i ? StepParser.Describe(i)
+            : $"{decision.Action!.Name}{(decision.Action.Thought is { } t ? $": {t}" : "")}";
+        if (trace.Notes.Count > 0)
+        {
+            description += $" [{string.Join("; ", trace.Notes)}]";
+        }
+
+        var record = new StepRecord
+        {
+            Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description,
+            Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
+            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
+            Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
+            ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
+        };
+        await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
+        loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome}{(error is null ? "" : $": {error}")}")!);
+        Log.StepEnded(_logger, index, _secrets.Masker.Apply(description)!, outcome);
+        if (stop is not null)
+        {
+            ExceptionDispatchInfo.Throw(stop);
+        }
+
+        if (outcome == "ok")
+        {
+            loop.OkSteps++;
+            loop.ConsecutiveFailures = 0;
+            return;
+        }
+
+        Log.StepFailed(_logger, index, _secrets.Masker.Apply(error) ?? "");
+        if (!_options.ContinueAfterFailedStep || ++loop.ConsecutiveFailures >= _options.MaxConsecutiveFailures)
+        {
+            loop.End(RunStatus.Failed, $"step {index} failed: {error}");
+        }
+    }
+
+    /// <summary>Done and answer decisions end the run without acting.</summary>
+    private static bool IsFinal(PlannerDecision decision, LoopState loop)
+    {
+        switch (decision)
+        {
+            case { Intent.Verb: StepVerb.Done }:
+                loop.End(RunStatus.Succeeded, decision.Intent.Source is { Length: > 0 } s ? s : "done");
+                return true;
+            case { Action: DoneAction done }:
+                loop.Answer = done.Answer;
+                loop.End(done.Status == DoneStatus.Success ? RunStatus.Succeeded : RunStatus.Failed, "the planner said the task is " + (done.Status == DoneStatus.Success ? "done" : "failed"));
+                return true;
+            case { Action: AnswerAction answer }:
+                loop.Answer = answer.Text;
+                loop.End(RunStatus.Succeeded, "the planner answered");
+                return true;
+            case { Intent: null, Action: null }:
+                throw new VisualAgentException("The planner decided nothing: neither an action nor a step.");
+            default:
+                return false;
+        }
+    }
+
+    private async Task<(string Outcome, string? Error, Exception? Stop)> ExecuteAsync(
+        PlannerDecision decision, RunContext run, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var executor = new StepExecutor(run);
+        try
+        {
+            if (decision.Intent is { } intent)
+            {
+                await executor.ExecuteAsync(intent, trace, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await new ActionExecutor(run, executor.Actor).ExecuteAsync(decision.Action!, trace, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ("ok", null, null);
+        }
+        catch (PolicyBlockedException e)
+        {
+            return ("blocked", e.Message, e);
+        }
+        catch (StepFailedException e)
+        {
+            return ("failed", e.Message, null);
+        }
+        catch (OperationCanceledException e)
+        {
+            return ("failed", InterruptedReason, e);
+        }
+        catch (VisualAgentException e)
+        {
+            return ("failed", e.Message, e);
+        }
+    }
+
+    private async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
+    {
+        if (run.SensitiveLocation != _driver.CurrentUrl)
+        {
+            run.SensitiveBoxes.Clear();
+        }
+
+        if (run.SensitiveBoxes.Count == 0)
+        {
+            return await run.Writer.SaveShotAsync(index, shot.Png, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_screenshotMasker is null)
+        {
+            trace.Notes.Add("screenshot not saved: it may show a secret and no screenshot masker is configured");
+            return null;
+        }
+
+        var masked = await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], cancellationToken).ConfigureAwait(false);
+        return await run.Writer.SaveShotAsync(index, masked, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string?> AnnotateAsync(LoopState loop, int index, string? shotPath, StepTrace trace)
+    {
+        if (_annotator is null || shotPath is null || trace.Action?.Target is not { } point)
+        {
+            return null;
+        }
+
+        var png = await File.ReadAllBytesAsync(Path.Combine(loop.Writer.Folder, shotPath)).ConfigureAwait(false);
+        var annotated = await _annotator.AnnotateAsync(png, point, trace.Action.BoxValue).ConfigureAwait(false);
+        return await loop.Writer.SaveShotAsync(index, annotated, annotated: true).ConfigureAwait(false);
+    }
+
+    private string ModelName(PlannerDecision decision) =>
+        decision.Raw is not null ? _planner.Name : _grounder.Name;
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Drivers;
+using VisualAgent.Errors;
+using VisualAgent.Grounding;
+using VisualAgent.Planning;
+using VisualAgent.Runs;
+
+namespace VisualAgent.Agent;
+
+/// <summary>
+/// The agent loop: observe -> decide -> ground -> check policy -> act -> verify -> record, until the planner says
+/// done (succeeded), a bound or an error stops it (failed) or the policy refuses a step (blocked). Every step is on
+/// disk when it ends; Ctrl-C (the token) ends the run as failed with reason "interrupted".
+/// </summary>
+public sealed partial class AgentRunner
+{
+    public const string InterruptedReason = "interrupted";
+
+    private readonly IBrowserDriver _driver;
+    private readonly IPlanner _planner;
+    private readonly IGrounder _grounder;
+    private readonly RunStore _store;
+    private readonly AgentOptions _options;
+    private readonly PolicyOptions _policy;
+    private readonly IConfirmationPrompt _prompt;
+    private readonly SecretResolver _secrets;
+    private readonly IScreenshotMasker? _screenshotMasker;
+    private readonly IScreenChangeDetector _screenChange;
+    private readonly IScreenshotAnnotator? _annotator;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <param name="driver">The browser the run acts on (the caller owns and disposes it).</param>
+    /// <param name="planner">Decides each step: <see cref="Offline.OfflinePlanner"/> or a model planner.</param>
+    /// <param name="grounder">Places described targets: the OCR grounder ("ocr") or a grounding model.</param>
+    /// <param name="store">Where the run folder goes.</param>
+    /// <param name="options">Bounds of the loop; default <see cref="AgentOptions"/>.</param>
+    /// <param name="policy">The safety policy's settings; default <see cref="PolicyOptions"/>.</param>
+    /// <param name="prompt">Asks about risky steps; default <see cref="DenyRiskyPrompt"/> (never waits).</param>
+    /// <param name="secrets">Resolves {{secret:NAME}}; its masker masks everything the run writes. Default: environment variables.</param>
+    /// <param name="screenshotMasker">Blanks password fields and fields holding a secret in saved screenshots; without it such screenshots are not saved.</param>
+    /// <param name="screenChange">Measures screen change for verification; default <see cref="ByteEqualityChangeDetector"/>.</param>
+    /// <param name="annotator">Draws the acted point for shots/NNN.annotated.png; without it the report marks the point itself.</param>
+    public AgentRunner(
+        IBrowserDriver driver,
+        IPlanner planner,
+        IGrounder grounder,
+        RunStore store,
+        AgentOptions? options = null,
+        PolicyOptions? policy = null,
+        IConfirmationPrompt? prompt = null,
+        SecretResolver? secrets = null,
+        IScreenshotMasker? screenshotMasker = null,
+        IScreenChangeDetector? screenChange = null,
+        IScreenshotAnnotator? annotator = null,
+        TimeProvider? timeProvider = null,
+        ILogger<AgentRunner>? logger = null)
+    {
+        _driver = driver ?? throw new ArgumentNullException(nameof(driver));
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+        _grounder = grounder ?? throw new ArgumentNullException(nameof(grounder));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _options = options ?? new AgentOptions();
+        _options.Validate();
+        _policy = policy ?? new PolicyOptions();
+        _policy.Validate();
+        _prompt = prompt ?? new DenyRiskyPrompt();
+        _secrets = secrets ?? new SecretResolver(new SecretMasker());
+        _screenshotMasker = screenshotMasker;
+        _screenChange = screenChange ?? new ByteEqualityChangeDetector();
+        _annotator = annotator;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Runs to the end and returns the final run.json; never throws for a failed, blocked or interrupted run.</summary>
+    public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = _time.GetUtcNow();
+        var initial = new RunRecord
+        {
+            Id = _store.NewId(startedAt, request.Goal),
+            Goal = request.Goal,
+            StartUrl = request.StartUrl,
+            Model = request.Model,
+            Driver = request.Driver,
+            Simulated = request.Simulated,
+            Settings = request.Settings,
+            StartedAt = startedAt,
+        };
+        await using var writer = await _store.CreateAsync(initial, _secrets.Masker, cancellationToken).ConfigureAwait(false);
+        Log.RunStarted(_logger, initial.Id, writer.Folder);
+        var run = new RunContext
+        {
+            Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,
+            Secrets = _secrets, Writer = writer, Options = _options, Time = _time, ScreenChange = _screenChange, Logger = _logger,
+        };
+        var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
+        using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wall.Token);
+        try
+        {
+            await LoopAsync(loop, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            loop.End(RunStatus.Failed, InterruptedReason);
+        }
+        catch (OperationCanceledException) when (wall.IsCancellationRequested)
+        {
+            loop.End(RunStatus.Failed, $"the wall time limit ({_options.MaxWallTime}) was reached");
+        }
+        catch (PolicyBlockedException e)
+        {
+            loop.End(RunStatus.Blocked, e.Message);
+        }
+        catch (VisualAgentException e)
+        {
+            loop.End(RunStatus.Failed, e.Message);
+        }
+
+        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow() };
+        await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
+        await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
+        Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
+        return new RunResult(writer.Run ?? final, writer.Folder);
+    }
+
+    private async Task LoopAsync(LoopState loop, CancellationToken cancellationToken)
+    {
+        if (loop.Request.StartUrl is { } start)
+        {
+            await _driver.NavigateAsync(start, cancellationToken).ConfigureAwait(false);
+        }
+
+        while (loop.Status == RunStatus.Running)
+        {
+            if (loop.Index >= _options.MaxSteps)
+            {
+                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached");
+                return;
+            }
+
+            if (loop.Run.ModelCalls >= _options.MaxModelCalls)
+            {
+                loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached");
+                return;
+            }
+
+            await StepAsync(loop, cancellationToken).ConfigureAwait(false);
+            await loop.Writer.WriteRunAsync(loop.Snapshot(_time), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

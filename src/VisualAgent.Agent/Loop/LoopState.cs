@@ -1,0 +1,62 @@
+using VisualAgent.Agent.Runs;
+using VisualAgent.Runs;
+
+namespace VisualAgent.Agent;
+
+/// <summary>The loop's bookkeeping for one run: counters, status and what run.json says at any moment.</summary>
+internal sealed class LoopState(RunRequest request, RunContext run, RunWriter writer, RunRecord initial, long startTimestamp)
+{
+    public RunRequest Request { get; } = request;
+
+    public RunContext Run { get; } = run;
+
+    public RunWriter Writer { get; } = writer;
+
+    public int Index { get; set; }
+
+    public int OkSteps { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    public RunStatus Status { get; private set; } = RunStatus.Running;
+
+    public string? Reason { get; private set; }
+
+    public string? Answer { get; set; }
+
+    public List<string> History { get; } = [];
+
+    public void End(RunStatus status, string reason)
+    {
+        if (Status == RunStatus.Running)
+        {
+            Status = status;
+            Reason = reason;
+        }
+    }
+
+    public RunRecord Snapshot(TimeProvider time) => initial with
+    {
+        Status = Status,
+        Reason = Reason,
+        Summary = Status == RunStatus.Running ? null : Summarize(),
+        Steps = Writer.Steps.Count,
+        ModelCalls = Run.ModelCalls,
+        Tokens = Run.Tokens,
+        DurationMs = time.GetElapsedTime(startTimestamp).TotalMilliseconds,
+        Answer = Answer,
+        Downloads = [.. Run.Downloads],
+    };
+
+    private string Summarize()
+    {
+        var steps = $"{OkSteps} of {Writer.Steps.Count} step(s) ok";
+        var downloads = Run.Downloads.Count > 0 ? $", {Run.Downloads.Count} download(s)" : "";
+        return Status switch
+        {
+            RunStatus.Succeeded => $"Succeeded: {steps}{downloads}.",
+            RunStatus.Blocked => $"Blocked at step {Index}: {steps}{downloads}; {Reason}",
+            _ => $"Failed at step {Index}: {steps}{downloads}; {Reason}",
+        };
+    }
+}

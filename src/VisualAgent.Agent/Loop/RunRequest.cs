@@ -1,0 +1,20 @@
+namespace VisualAgent.Agent;
+
+/// <summary>What to run: the goal as given (secrets still {{secret:NAME}}), where to start and how to label the run.</summary>
+public sealed record RunRequest
+{
+    public required string Goal { get; init; }
+
+    /// <summary>Opened before the first step, and the run's start origin for the policy; null when the steps open a page.</summary>
+    public string? StartUrl { get; init; }
+
+    /// <summary>The model profile name for run.json ("offline" for OCR + offline steps).</summary>
+    public string Model { get; init; } = "offline";
+
+    public string Driver { get; init; } = "web";
+
+    public bool Simulated { get; init; }
+
+    /// <summary>Settings to record in run.json (never secrets).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,80 @@
+using VisualAgent.Agent.Offline;
+using VisualAgent.Planning;
+
+namespace VisualAgent.Agent;
+
+/// <summary>
+/// Carries out one step decided in words: ground its target (scrolling to find it), check the policy, act, and verify
+/// that the screen changed when it should; a failed or ineffective attempt is retried on a fresh screenshot, at most
+/// <see cref="AgentOptions.StepRetries"/> times.
+/// </summary>
+internal sealed partial class StepExecutor(RunContext run)
+{
+    private readonly TargetLocator _locator = new(run);
+    private readonly Actor _actor = new(run);
+
+    public Actor Actor => _actor;
+
+    public async Task ExecuteAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var before = run.Current ?? await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!await ExecuteOnceAsync(intent, trace, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+                var after = await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+                trace.ScreenChange = run.ScreenChange.Change(before.Png, after.Png);
+                if (trace.ScreenChange > 0)
+                {
+                    return;
+                }
+
+                var what = $"the screen did not change after {StepParser.Describe(intent)}";
+                if (attempt >= run.Options.StepRetries)
+                {
+                    if (run.Options.FailWhenScreenUnchanged)
+                    {
+                        throw new StepFailedException($"{what} ({attempt + 1} attempts)", final: true);
+                    }
+
+                    trace.Notes.Add($"warning: {what} ({attempt + 1} attempts)");
+                    return;
+                }
+
+                trace.Notes.Add($"attempt {attempt + 1}: {what}; trying again");
+            }
+            catch (StepFailedException e) when (!e.Final && attempt < run.Options.StepRetries)
+            {
+                trace.Notes.Add($"attempt {attempt + 1}: {e.Message}; trying again");
+            }
+
+            await Task.Delay(run.Options.RetryDelay, run.Time, cancellationToken).ConfigureAwait(false);
+            await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One attempt; true when the action should have changed the screen.</summary>
+    private Task<bool> ExecuteOnceAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken) => intent.Verb switch
+    {
+        StepVerb.Open => OpenAsync(intent, trace, cancellationToken),
+        StepVerb.Back => BackAsync(cancellationToken),
+        StepVerb.Click or StepVerb.DoubleClick or StepVerb.RightClick or StepVerb.Hover => PointAsync(intent, trace, cancellationToken),
+        StepVerb.Type => TypeAsync(intent, trace, cancellationToken),
+        StepVerb.Select => SelectAsync(intent, trace, cancellationToken),
+        StepVerb.Check or StepVerb.Uncheck => CheckAsync(intent, trace, cancellationToken),
+        StepVerb.Press => PressAsync(intent, trace, cancellationToken),
+        StepVerb.Scroll => ScrollAsync(intent, trace, cancellationToken),
+        StepVerb.Upload => UploadAsync(intent, trace, cancellationToken),
+        StepVerb.WaitForText => WaitForTextAsync(intent, trace, cancellationToken),
+        StepVerb.WaitForDownload => WaitForDownloadAsync(trace, cancellationToken),
+        StepVerb.Wait => WaitAsync(intent, trace, cancellationToken),
+        StepVerb.Verify => VerifyAsync(intent, trace, cancellationToken),
+        _ => throw new StepFailedException($"the step \"{intent.Verb}\" cannot be carried out here", final: true),
+    };
+}

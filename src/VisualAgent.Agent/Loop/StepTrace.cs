@@ -1,0 +1,55 @@
+using VisualAgent.Actions;
+using VisualAgent.Drivers;
+using VisualAgent.Geometry;
+using VisualAgent.Grounding;
+
+namespace VisualAgent.Agent;
+
+/// <summary>What one step did, gathered while it runs and turned into its StepRecord.</summary>
+internal sealed class StepTrace
+{
+    public AgentAction? Action { get; set; }
+
+    public ElementFacts? Element { get; set; }
+
+    /// <summary>The planner's raw reply (a model planner), kept apart from the grounder's.</summary>
+    public string? PlannerRaw { get; set; }
+
+    /// <summary>The grounder's raw reply (or the OCR grounder's explanation) of the last grounding.</summary>
+    public string? Raw { get; set; }
+
+    public string? RawReply => PlannerRaw is null ? Raw : Raw is null ? PlannerRaw : $"{PlannerRaw}\n\n[grounder] {Raw}";
+
+    public PixelSize? SentSize { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public TokenUsage? Usage { get; set; }
+
+    public double ModelMs { get; set; }
+
+    public double ActMs { get; set; }
+
+    public double? ScreenChange { get; set; }
+
+    /// <summary>Things worth knowing that are not errors: retries, dialogs answered, scrolling to find, confirmations.</summary>
+    public List<string> Notes { get; } = [];
+
+    /// <summary>A person already said yes to this step (retries do not ask again).</summary>
+    public bool Confirmed { get; set; }
+
+    public void AddUsage(TokenUsage? usage)
+    {
+        if (usage is not null)
+        {
+            Usage = Usage is null ? usage : Usage + usage;
+        }
+    }
+}
+
+/// <summary>A step that could not be done (target not found, nothing to wait for); the run may retry it.</summary>
+internal sealed class StepFailedException(string message, bool final = false) : Exception(message)
+{
+    /// <summary>Retrying cannot help (a wait that already waited its whole time).</summary>
+    public bool Final { get; } = final;
+}

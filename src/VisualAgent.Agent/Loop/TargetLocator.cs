@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using VisualAgent.Actions;
+using VisualAgent.Agent.Offline;
+using VisualAgent.Drivers;
+using VisualAgent.Geometry;
+using VisualAgent.Grounding;
+
+namespace VisualAgent.Agent;
+
+/// <summary>Where a target was found, in screenshot pixels of <see cref="RunContext.Current"/>.</summary>
+internal sealed record LocatedTarget(ScreenPoint Point, ScreenBox? Box, string Text, GroundingResult Result);
+
+/// <summary>
+/// Grounds a target (each of its '|' alternatives) on the current screen; when it is not there and ScrollToFind is on,
+/// scrolls down a screen at a time (stopping at the bottom), then back up, grounding after each scroll.
+/// </summary>
+internal sealed class TargetLocator(RunContext run)
+{
+    public async Task<LocatedTarget?> TryGroundAsync(string target, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var screen = run.Current ?? await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var text in TargetAlternatives.Split(target))
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await run.Grounder.GroundAsync(new GroundingRequest(screen, text), cancellationToken).ConfigureAwait(false);
+            trace.ModelMs += result.Latency > TimeSpan.Zero ? result.Latency.TotalMilliseconds : Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (result.Usage is not null || result.SentSize is not null)
+            {
+                run.CountModelCall(result.Usage);
+            }
+
+            trace.AddUsage(result.Usage);
+            trace.Raw = result.Raw ?? trace.Raw;
+            trace.SentSize = result.SentSize ?? trace.SentSize;
+            if (result.Found)
+            {
+                trace.Confidence = result.Confidence;
+                return new LocatedTarget(result.Point, result.Box, text, result);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<LocatedTarget> LocateAsync(string target, StepTrace trace, CancellationToken cancellationToken)
+    {
+        if (await TryGroundAsync(target, trace, cancellationToken).ConfigureAwait(false) is { } hit)
+        {
+            return hit;
+        }
+
+        if (run.Options.ScrollToFind && run.Options.MaxScrollsToFind > 0)
+        {
+            var screen = ScreenStep();
+            var downs = 0;
+            while (downs < run.Options.MaxScrollsToFind)
+            {
+                if (!await ScrollAsync(screen, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                downs++;
+                if (await TryGroundAsync(target, trace, cancellationToken).ConfigureAwait(false) is { } below)
+                {
+                    trace.Notes.Add($"scrolled down {downs} screen(s) to find \"{below.Text}\"");
+                    return below;
+                }
+            }
+
+            for (var ups = 0; ups <= downs + run.Options.MaxScrollsToFind; ups++)
+            {
+                if (!await ScrollAsync(-screen, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                if (await TryGroundAsync(target, trace, cancellationToken).ConfigureAwait(false) is { } above)
+                {
+                    trace.Notes.Add($"scrolled down {downs} and up {ups + 1} screen(s) to find \"{above.Text}\"");
+                    return above;
+                }
+            }
+
+            trace.Notes.Add($"scrolled down {downs} screen(s) and back up looking for it");
+        }
+
+        throw new StepFailedException($"\"{TargetAlternatives.Split(target)[0]}\" was not found on the screen ({run.Grounder.Name} grounder)");
+    }
+
+    /// <summary>Wheel pixels for one scroll-to-find move: a fraction of the screen height in CSS pixels.</summary>
+    private double ScreenStep()
+    {
+        var shot = run.Current;
+        var height = shot is null ? 800 : shot.Size.Height / Math.Max(0.1, shot.DeviceScaleFactor);
+        return Math.Round(height * run.Options.ScrollFraction);
+    }
+
+    /// <summary>Scrolls and captures; false when the screen did not move (top or bottom reached).</summary>
+    private async Task<bool> ScrollAsync(double dy, CancellationToken cancellationToken)
+    {
+        var before = run.Current;
+        await run.Driver.ExecuteAsync(new ScrollAction(null, null, 0, dy), cancellationToken).ConfigureAwait(false);
+        await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+        var after = await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        return before is null || run.ScreenChange.Change(before.Png, after.Png) > 0;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VisualAgent.Planning;
+
+namespace VisualAgent.Agent.Offline;
+
+/// <summary>Reads one clause of the offline grammar into one or more intents; null when the clause is not readable.</summary>
+internal static partial class ClauseReader
+{
+    public static IReadOnlyList<StepIntent>? Read(string clause)
+    {
+        var c = clause.Trim();
+        if (LoginPhrase.TryRead(c, out var login))
+        {
+            return login;
+        }
+
+        var single = ReadSingle(c);
+        return single is null ? null : [single with { Source = clause }];
+    }
+
+    private static StepIntent? ReadSingle(string c)
+    {
+        Match m;
+        if ((m = Open().Match(c)).Success)
+        {
+            var url = QuotedText.Unquote(m.Groups["url"].Value);
+            return LooksLikeUrl(url) ? new StepIntent(StepVerb.Open) { Value = url } : null;
+        }
+
+        if (Back().IsMatch(c))
+        {
+            return new StepIntent(StepVerb.Back);
+        }
+
+        if ((m = Pointer().Match(c)).Success)
+        {
+            return ReadPointer(m.Groups["verb"].Value.ToLowerInvariant(), m.Groups["target"].Value);
+        }
+
+        if ((m = Fill().Match(c)).Success)
+        {
+            return Type(m.Groups["text"].Value, m.Groups["target"].Value);
+        }
+
+        if ((m = TypeVerb().Match(c)).Success)
+        {
+            return ReadType(m.Groups["rest"].Value);
+        }
+
+        if ((m = SelectVerb().Match(c)).Success)
+        {
+            return ReadSelect(m.Groups["rest"].Value);
+        }
+
+        if ((m = Verify().Match(c)).Success)
+        {
+            return Text(StepVerb.Verify, m.Groups["text"].Value);
+        }
+
+        if ((m = CheckVerb().Match(c)).Success)
+        {
+            var verb = m.Groups["verb"].Value.StartsWith("un", StringComparison.OrdinalIgnoreCase) ? StepVerb.Uncheck : StepVerb.Check;
+            return Targeted(verb, m.Groups["target"].Value);
+        }
+
+        if ((m = Scroll().Match(c)).Success)
+        {
+            return ReadScroll(m);
+        }
+
+        if ((m = Upload().Match(c)).Success)
+        {
+            return Targeted(StepVerb.Upload, m.Groups["target"].Value) with { Value = QuotedText.Unquote(m.Groups["file"].Value) };
+        }
+
+        if (WaitDownload().IsMatch(c))
+        {
+            return new StepIntent(StepVerb.WaitForDownload);
+        }
+
+        if ((m = WaitSeconds().Match(c)).Success)
+        {
+            var n = m.Groups["n"].Success ? double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : 1;
+            var ms = m.Groups["unit"].Value.StartsWith('m') || m.Groups["unit"].Value.StartsWith('M');
+            return new StepIntent(StepVerb.Wait) { Amount = ms ? n / 1000 : n };
+        }
+
+        if ((m = WaitText().Match(c)).Success)
+        {
+            return Text(StepVerb.WaitForText, m.Groups["text"].Value);
+        }
+
+        if (Submit().IsMatch(c))
+        {
+            return new StepIntent(StepVerb.Press) { Keys = ["enter"] };
+        }
+
+        return null;
+    }
+
+    private static StepIntent? ReadPointer(string verb, string target)
+    {
+        if (verb is "press" or "hit" && KeyNames.TryParseChord(target, out var keys))
+        {
+            return new StepIntent(StepVerb.Press) { Keys = keys };
+        }
+
+        var stepVerb = verb switch
+        {
+            _ when verb.StartsWith("double", StringComparison.Ordinal) => StepVerb.DoubleClick,
+            _ when verb.StartsWith("right", StringComparison.Ordinal) => StepVerb.RightClick,
+            _ when verb.StartsWith("hover", StringComparison.Ordinal) || verb.StartsWith("mouse", StringComparison.Ordinal)
+                || verb.StartsWith("move", StringComparison.Ordinal) => StepVerb.Hover,
+            _ => StepVerb.Click,
+        };
+        return Targeted(stepVerb, target);
+    }
+
+    private static StepIntent? ReadType(string rest)
+    {
+        if (QuotedText.TryTakeLeading(rest.Trim(), out var quoted, out var after))
+        {
+            var tail = IntoTail().Match(after);
+            return tail.Success ? Type(quoted, tail.Groups["target"].Value, quotedText: true)
+                : after.Trim().Length == 0 ? new StepIntent(StepVerb.Type) { Value = quoted } : null;
+        }
+
+        var split = SplitAt(rest, [" into ", " in ", " to "]);
+        return split is { } s ? Type(s.Left, s.Right) : rest.Trim().Length > 0 ? new StepIntent(StepVerb.Type) { Value = rest.Trim() } : null;
+    }
+
+    private static StepIntent? ReadSelect(string rest)
+    {
+        var r = rest.Trim();
+        if (QuotedText.TryTakeLeading(r, out var quoted, out var after))
+        {
+            var tail = FromTail().Match(after);
+            return tail.Success ? Targeted(StepVerb.Select, tail.Groups["target"].Value) with { Value = quoted }
+                : after.Trim().Length == 0 ? new StepIntent(StepVerb.Select) { Value = quoted } : null;
+        }
+
+        var split = SplitAt(r, [" from ", " in "]);
+        return split is { } s ? Targeted(StepVerb.Select, s.Right) with { Value = s.Left }
+            : r.Length > 0 ? new StepIntent(StepVerb.Select) { Value = r } : null;
+    }
+
+    private static StepIntent ReadScroll(Match m)
+    {
+        var up = m.Groups["dir"].Value.Equals("up", StringComparison.OrdinalIgnoreCase)
+            || m.Groups["dir"].Value.Equals("to the top", StringComparison.OrdinalIgnoreCase);
+        double? amount = m.Groups["n"].Success ? double.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        if (m.Groups["dir"].Value.StartsWith("to the", StringComparison.OrdinalIgnoreCase))
+        {
+            amount = 100_000;
+        }
+
+        var intent = new StepIntent(StepVerb.Scroll) { Amount = amount is { } a ? (up ? -a : a) : null, Value = up ? "up" : "down" };
+        return m.Groups["target"].Success ? intent with { Target = Target(m.Groups["target"].Value) } : intent;
+    }
+
+    private static StepIntent? Type(string text, string target, bool quotedText = false)
+    {
+        var value = quotedText ? text : QuotedText.Unquote(text);
+        return value.Length == 0 ? null : Targeted(StepVerb.Type, target) with { Value = value };
+    }
+
+    private static StepIntent Text(StepVerb verb, string text) => new(verb) { Value = QuotedText.Unquote(text) };
+
+    private static StepIntent Targeted(StepVerb verb, string target) => new(verb) { Target = Target(target) };
+
+    /// <summary>Quoted text alone loses its quotes; a described element stays as written (without "on").</summary>
+    internal static string Target(string raw)
+    {
+        var t = raw.Trim().TrimEnd('.', ',');
+        if (t.StartsWith("on ", StringComparison.OrdinalIgnoreCase))
+        {
+            t = t[3..].Trim();
+        }
+
+        return QuotedText.Unquote(t);
+    }
+
+    private static (string Left, string Right)? SplitAt(string text, string[] separators)
+    {
+        var mask = QuotedText.Mask(text);
+        foreach (var sep in separators)
+        {
+            for (var i = text.IndexOf(sep, StringComparison.OrdinalIgnoreCase); i > 0; i = text.IndexOf(sep, i + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                if (!mask[i] && i + sep.Length < text.Length)
+                {
+                    return (text[..i].Trim(), text[(i + sep.Length)..].Trim());
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeUrl(string url) =>
+        url.Length > 0 && !url.Contains(' ', StringComparison.Ordinal)
+        && (url.Contains("://", StringComparison.Ordinal) || url.StartsWith('/') || url.StartsWith("./", StringComparison.Ordinal)
+            || url.StartsWith("localhost", StringComparison.OrdinalIgnoreCase) || url.Contains('.', StringComparison.Ordinal)
+            || url.StartsWith("{{", StringComparison.Ordinal));
+}

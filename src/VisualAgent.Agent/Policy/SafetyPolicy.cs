@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using VisualAgent.Drivers;
+using VisualAgent.Planning;
+
+namespace VisualAgent.Agent.Policy;
+
+/// <summary>
+/// Decides, before each step acts, whether it may: navigation stays inside the allowed origins, risky clicks and
+/// password typing and uploads need a person's yes. One instance per run: the first page opened is the start origin.
+/// </summary>
+public sealed class SafetyPolicy
+{
+    private readonly PolicyOptions _options;
+    private readonly OriginRules _origins;
+    private readonly Regex? _risky;
+
+    public SafetyPolicy(PolicyOptions options, string? startUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _origins = new OriginRules(options) { StartOrigin = OriginRules.OriginOf(startUrl) };
+        _risky = options.RiskyWords.Count == 0
+            ? null
+            : new Regex(@"\b(?:" + string.Join('|', options.RiskyWords.Select(w => Regex.Escape(w.Trim()).Replace(@"\ ", @"\s+", StringComparison.Ordinal))) + @")\b",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>The origin of the run's first page; navigation there is always allowed.</summary>
+    public string? StartOrigin => _origins.StartOrigin;
+
+    /// <summary>Remembers the run's start origin if none is set yet (the first page opened).</summary>
+    public void NoteStart(string url) => _origins.StartOrigin ??= OriginRules.OriginOf(url);
+
+    public bool IsAllowedUrl(string url) => _origins.IsAllowed(url);
+
+    /// <summary>Checks a navigation (an open step, or where the page went after an action).</summary>
+    public PolicyDecision CheckNavigation(string url)
+    {
+        if (_origins.StartOrigin is null || _origins.IsAllowed(url))
+        {
+            return PolicyDecision.Allowed;
+        }
+
+        var reason = $"navigation to {url} leaves the allowed origins (start origin {_origins.StartOrigin}; add it to Policy:AllowedOrigins to allow it)";
+        return _options.ConfirmLeavingOrigins ? PolicyDecision.Confirm(reason) : PolicyDecision.Deny(reason);
+    }
+
+    /// <summary>Checks one step against the element it will hit (when known) and the page it is on.</summary>
+    public PolicyDecision Check(StepIntent step, ElementFacts? element, string? currentUrl)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        switch (step.Verb)
+        {
+            case StepVerb.Open:
+                return CheckNavigation(step.Value ?? "");
+            case StepVerb.Click or StepVerb.DoubleClick or StepVerb.Check or StepVerb.Uncheck:
+                var word = RiskyWord(step.Target, element?.Name, element?.Text, element?.Label);
+                return word is null ? PolicyDecision.Allowed
+                    : PolicyDecision.Confirm($"clicking \"{Shown(step.Target, element)}\" is risky (\"{word}\")");
+            case StepVerb.Type:
+                return CheckTyping(step, element, currentUrl);
+            case StepVerb.Upload:
+                return _options.ConfirmUploads
+                    ? PolicyDecision.Confirm($"uploading {step.Value} to \"{Shown(step.Target, element)}\"")
+                    : PolicyDecision.Allowed;
+            default:
+                return PolicyDecision.Allowed;
+        }
+    }
+
+    /// <summary>How to answer a native dialog: Allow = accept, Deny = dismiss, NeedsConfirmation = ask a person.</summary>
+    public PolicyDecision CheckDialog(NativeDialog dialog)
+    {
+        ArgumentNullException.ThrowIfNull(dialog);
+        if (dialog.Kind is NativeDialogKind.Confirm or NativeDialogKind.Prompt && RiskyWord(dialog.Message) is { } word)
+        {
+            return PolicyDecision.Confirm($"the page asks \"{dialog.Message}\" (risky: \"{word}\")");
+        }
+
+        return PolicyDecision.Allowed;
+    }
+
+    /// <summary>The first risky word found in the texts, or null.</summary>
+    public string? RiskyWord(params string?[] texts)
+    {
+        if (_risky is null)
+        {
+            return null;
+        }
+
+        foreach (var text in texts)
+        {
+            if (text is not null && _risky.Match(text) is { Success: true } m)
+            {
+                return m.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private PolicyDecision CheckTyping(StepIntent step, ElementFacts? element, string? currentUrl)
+    {
+        var value = step.Value ?? "";
+        var isSecret = SecretResolver.ContainsSecret(value);
+        if (isSecret && currentUrl is not null && _origins.StartOrigin is not null && !_origins.IsAllowed(currentUrl))
+        {
+            return PolicyDecision.Deny($"a secret may only be typed on the allowed origins, not on {currentUrl}");
+        }
+
+        var password = element?.IsPassword == true
+            || (element is null && step.Target?.Contains("password", StringComparison.OrdinalIgnoreCase) == true);
+        if (password && _options.ConfirmPasswordTyping && !SecretResolver.IsSecretReference(value))
+        {
+            return PolicyDecision.Confirm($"typing a password written in the instruction into \"{Shown(step.Target, element)}\" (use {{{{secret:NAME}}}} to avoid this question)");
+        }
+
+        return PolicyDecision.Allowed;
+    }
+
+    private static string Shown(string? target, ElementFacts? element) => target ?? element?.Name ?? element?.Text ?? "the element";
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Runs;
+
+namespace VisualAgent.Agent.Runs;
+
+/// <summary>
+/// Writes one run folder: run.json (atomically, at start, after each step and at the end), steps.jsonl (one line per
+/// step, flushed as it is written), shots/, downloads/, scripts/ and report.html. Every text goes through the
+/// <see cref="SecretMasker"/> first. A process killed half-way leaves run.json saying "running" and every finished step.
+/// </summary>
+public sealed class RunWriter : IAsyncDisposable
+{
+    private readonly SecretMasker _masker;
+    private readonly FileStream _steps;
+    private readonly List<StepRecord> _written = [];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    internal RunWriter(string folder, string id, SecretMasker masker)
+    {
+        Folder = folder;
+        Id = id;
+        _masker = masker;
+        Directory.CreateDirectory(ShotsFolder);
+        Directory.CreateDirectory(DownloadsFolder);
+        Directory.CreateDirectory(ScriptsFolder);
+        _steps = new FileStream(Path.Combine(folder, "steps.jsonl"), FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+    }
+
+    public string Folder { get; }
+
+    public string Id { get; }
+
+    public string ShotsFolder => Path.Combine(Folder, "shots");
+
+    public string DownloadsFolder => Path.Combine(Folder, "downloads");
+
+    public string ScriptsFolder => Path.Combine(Folder, "scripts");
+
+    /// <summary>The last run.json written.</summary>
+    public RunRecord? Run { get; private set; }
+
+    public IReadOnlyList<StepRecord> Steps => _written;
+
+    /// <summary>Rewrites run.json atomically (masked).</summary>
+    public async Task WriteRunAsync(RunRecord run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Run = run;
+        var json = _masker.Apply(RunJson.SerializeRun(run))!;
+        await AtomicFile.WriteAllTextAsync(Path.Combine(Folder, "run.json"), json + "\n", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends one masked line to steps.jsonl and flushes it.</summary>
+    public async Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var line = Encoding.UTF8.GetBytes(_masker.Apply(RunJson.SerializeStep(step)) + "\n");
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _steps.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            await _steps.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _written.Add(step);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Saves a PNG as shots/NNN.png (or NNN.annotated.png) and returns its path relative to the run folder.</summary>
+    public async Task<string> SaveShotAsync(int index, ReadOnlyMemory<byte> png, bool annotated = false, CancellationToken cancellationToken = default)
+    {
+        var name = ShotName(index, annotated);
+        await using var file = new FileStream(Path.Combine(Folder, name), FileMode.Create, FileAccess.Write, FileShare.Read, 65536, useAsync: true);
+        await file.WriteAsync(png, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+
+    /// <summary>"shots/007.png" or "shots/007.annotated.png".</summary>
+    public static string ShotName(int index, bool annotated = false) =>
+        string.Create(CultureInfo.InvariantCulture, $"shots/{index:000}{(annotated ? ".annotated" : "")}.png");
+
+    /// <summary>Copies a downloaded file into downloads/ (unless it is there already); returns its path relative to the run folder.</summary>
+    public string KeepDownload(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (full.StartsWith(DownloadsFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return Path.GetRelativePath(Folder, full).Replace('\\', '/');
+        }
+
+        var target = Path.Combine(DownloadsFolder, Path.GetFileName(full));
+        File.Copy(full, target, overwrite: true);
+        return "downloads/" + Path.GetFileName(full);
+    }
+
+    /// <summary>Writes report.html from run.json and the steps written so far.</summary>
+    public async Task<string> WriteReportAsync(CancellationToken cancellationToken = default)
+    {
+        var path = Path.Combine(Folder, "report.html");
+        if (Run is { } run)
+        {
+            var html = _masker.Apply(ReportWriter.Render(run, _written))!;
+            await AtomicFile.WriteAllTextAsync(path, html, cancellationToken).ConfigureAwait(false);
+        }
+
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _steps.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+}

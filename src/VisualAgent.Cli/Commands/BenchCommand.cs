@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace VisualAgent.Cli.Commands;
+
+/// <summary>`visual-agent bench ...`: benchmark suites, scoring and component timings.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmarks: score predictions, run suites over several models, time components.\nExample: visual-agent bench score --predictions preds.jsonl");
+        command.Subcommands.Add(BenchScoreCommand.Create());
+        return command;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using VisualAgent.Errors;
+using VisualAgent.Geometry;
+
+namespace VisualAgent.Drivers.Web;
+
+/// <summary>Observing: screenshots, element facts and the accessibility snapshot.</summary>
+public sealed partial class PlaywrightDriver
+{
+    /// <summary>The capture path used by <see cref="CaptureAsync"/> (CDP measured faster here; see WebDriverBenchmark).</summary>
+    internal ScreenshotPath CapturePath { get; set; } = ScreenshotPath.CdpPng;
+
+    /// <inheritdoc />
+    public async Task<Screenshot> CaptureAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfUnusable();
+        ThrowIfDialogOpen("take a screenshot");
+        var page = CurrentPage;
+        var png = await CaptureBytesAsync(CapturePath, cancellationToken).ConfigureAwait(false);
+        return new Screenshot
+        {
+            Png = png,
+            Size = PngHeader.ReadSize(png),
+            DeviceScaleFactor = _dsf,
+            CapturedAt = _time.GetUtcNow(),
+            Location = page.Url,
+        };
+    }
+
+    /// <summary>The viewport as PNG (lossless) or JPEG bytes by the given path.</summary>
+    internal async Task<byte[]> CaptureBytesAsync(ScreenshotPath path, CancellationToken cancellationToken)
+    {
+        var page = CurrentPage;
+        try
+        {
+            if (path != ScreenshotPath.Playwright)
+            {
+                try
+                {
+                    var session = await CdpSessionAsync(page).ConfigureAwait(false);
+                    // A CDP session of its own does not see Playwright's device-scale emulation: clip the visible
+                    // viewport (document coordinates) and scale it to device pixels explicitly, as Playwright does.
+                    var metrics = await session.SendAsync("Page.getLayoutMetrics").ConfigureAwait(false);
+                    var viewport = metrics!.Value.GetProperty("cssVisualViewport");
+                    var args = new Dictionary<string, object>
+                    {
+                        ["format"] = path == ScreenshotPath.CdpJpeg ? "jpeg" : "png",
+                        ["clip"] = new Dictionary<string, object>
+                        {
+                            ["x"] = viewport.GetProperty("pageX").GetDouble(),
+                            ["y"] = viewport.GetProperty("pageY").GetDouble(),
+                            ["width"] = _viewportWidth,
+                            ["height"] = _viewportHeight,
+                            ["scale"] = _dsf,
+                        },
+                    };
+                    if (path == ScreenshotPath.CdpJpeg)
+                    {
+                        args["quality"] = 80;
+                    }
+
+                    var reply = await session.SendAsync("Page.captureScreenshot", args).WaitAsync(TimeSpan.FromMilliseconds(_options.NavigationTimeoutMs), _time, cancellationToken).ConfigureAwait(false);
+                    if (reply is { } json && json.TryGetProperty("data", out var data))
+                    {
+                        return Convert.FromBase64String(data.GetString() ?? "");
+                    }
+                }
+                catch (PlaywrightException ex)
+                {
+                    DriverLog.CdpCaptureFailed(_logger, NavigationErrors.FirstLine(ex.Message));
+                    CapturePath = ScreenshotPath.Playwright;
+                }
+            }
+
+            return await page.ScreenshotAsync(new() { Type = ScreenshotType.Png, Timeout = _options.NavigationTimeoutMs })
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw Wrap("Taking a screenshot", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new DriverException($"Taking a screenshot of {page.Url} timed out after {_options.NavigationTimeoutMs} ms; the page may be hung.", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ElementFacts?> ElementAtAsync(ScreenPoint point, CancellationToken cancellationToken = default)
+    {
+        ThrowIfUnusable();
+        ThrowIfDialogOpen("describe an element");
+        CssPoint css;
+        try
+        {
+            css = Css(point.X, point.Y);
+        }
+        catch (DriverException)
+        {
+            return null;
+        }
+
+        var page = CurrentPage;
+        try
+        {
+            var json = await page.EvaluateAsync<JsonElement?>(ElementScript.Describe, new[] { css.X, css.Y })
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            var raw = RawElement.From(json);
+            if (raw is null)
+            {
+                return null;
+            }
+
+            var locator = await LocatorChooser.ChooseAsync(page, raw, _options.NavigationTimeoutMs).ConfigureAwait(false);
+            return raw.ToFacts(_dsf, locator);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw Wrap($"Describing the element at {point}", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> AccessibilitySnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfUnusable();
+        ThrowIfDialogOpen("read the accessibility tree");
+        try
+        {
+            return await CurrentPage.Locator("body").AriaSnapshotAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw Wrap("Reading the accessibility tree", ex);
+        }
+    }
+
+    private async Task<ICDPSession> CdpSessionAsync(IPage page)
+    {
+        if (_cdp is not null && _cdpPage == page)
+        {
+            return _cdp;
+        }
+
+        _cdp = await _context.NewCDPSessionAsync(page).ConfigureAwait(false);
+        _cdpPage = page;
+        return _cdp;
+    }
+
+    private void ThrowIfDialogOpen(string what)
+    {
+        if (PendingDialog is { } open)
+        {
+            throw new DriverException($"Cannot {what} while a {open.Kind.ToString().ToLowerInvariant()} dialog is open (\"{open.Message}\"): answer it first.");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using Microsoft.Playwright;
+using VisualAgent.Errors;
+
+namespace VisualAgent.Drivers.Web;
+
+/// <summary>Page events: new tabs and pop-ups, closing, crashes, in-flight requests and native dialogs.</summary>
+public sealed partial class PlaywrightDriver
+{
+    private readonly HashSet<IRequest> _inflight = [];
+    private IDialog? _dialog;
+    private NativeDialog? _pendingDialog;
+    private TaskCompletionSource<NativeDialog> _dialogSignal = NewDialogSignal();
+    private Task? _blockedAction;
+
+    /// <inheritdoc />
+    public NativeDialog? PendingDialog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pendingDialog;
+            }
+        }
+    }
+
+    /// <summary>Requests the pages of this driver have started and not finished.</summary>
+    internal int InflightRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inflight.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AnswerDialogAsync(bool accept, string? promptText = null, CancellationToken cancellationToken = default)
+    {
+        IDialog dialog;
+        Task? blocked;
+        lock (_gate)
+        {
+            dialog = _dialog ?? throw new DriverException("No dialog is open, so there is nothing to answer.");
+            blocked = _blockedAction;
+            _dialog = null;
+            _pendingDialog = null;
+            _blockedAction = null;
+            _dialogSignal = NewDialogSignal();
+        }
+
+        try
+        {
+            await (accept ? dialog.AcceptAsync(promptText) : dialog.DismissAsync()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PlaywrightException ex)
+        {
+            throw Wrap("Answering the dialog", ex);
+        }
+
+        var signal = CurrentDialogSignal();
+        if (blocked is not null)
+        {
+            // The action the dialog interrupted can now finish; it may open the next dialog instead.
+            await Task.WhenAny(blocked, signal.Task, Task.Delay(TimeSpan.FromMilliseconds(Math.Max(500, _options.SettleTimeoutMs)), _time, cancellationToken)).ConfigureAwait(false);
+            if (blocked.IsFaulted)
+            {
+                DriverLog.BlockedActionEnded(_logger, blocked.Exception?.InnerException?.Message ?? "");
+            }
+        }
+
+        await SettleAsync(signal.Task, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TaskCompletionSource<NativeDialog> NewDialogSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private TaskCompletionSource<NativeDialog> CurrentDialogSignal()
+    {
+        lock (_gate)
+        {
+            return _dialogSignal;
+        }
+    }
+
+    private void Attach(IPage page)
+    {
+        page.Dialog += OnDialog;
+        page.Download += OnDownload;
+        page.Crash += OnCrash;
+        page.Close += OnPageClose;
+    }
+
+    private void OnNewPage(object? sender, IPage page)
+    {
+        Attach(page);
+        lock (_gate)
+        {
+            _page = page;
+            _switched = true;
+            _pointerPlaced = false;
+        }
+
+        DriverLog.SwitchedPage(_logger, page.Url);
+    }
+
+    private void OnPageClose(object? sender, IPage page)
+    {
+        lock (_gate)
+        {
+            if (_page != page)
+            {
+                return;
+            }
+
+            // A pop-up closed itself: go back to the newest page still open.
+            var next = _context.Pages.LastOrDefault(p => !p.IsClosed && p != page);
+            if (next is not null)
+            {
+                _page = next;
+                _switched = true;
+            }
+        }
+    }
+
+    private void OnCrash(object? sender, IPage page)
+    {
+        lock (_gate)
+        {
+            _crashed |= page == _page;
+        }
+
+        DriverLog.PageCrashed(_logger, page.Url);
+    }
+
+    private void OnRequestStarted(object? sender, IRequest request)
+    {
+        lock (_gate)
+        {
+            _inflight.Add(request);
+        }
+    }
+
+    private void OnRequestEnded(object? sender, IRequest request)
+    {
+        lock (_gate)
+        {
+            _inflight.Remove(request);
+        }
+    }
+
+    private void OnDialog(object? sender, IDialog dialog)
+    {
+        var kind = dialog.Type switch
+        {
+            DialogType.Confirm => NativeDialogKind.Confirm,
+            DialogType.Prompt => NativeDialogKind.Prompt,
+            DialogType.BeforeUnload => NativeDialogKind.BeforeUnload,
+            _ => NativeDialogKind.Alert,
+        };
+        var native = new NativeDialog(kind, dialog.Message, kind == NativeDialogKind.Prompt ? dialog.DefaultValue : null);
+        TaskCompletionSource<NativeDialog> signal;
+        lock (_gate)
+        {
+            _dialog = dialog;
+            _pendingDialog = native;
+            signal = _dialogSignal;
+        }
+
+        DriverLog.DialogOpened(_logger, kind.ToString(), dialog.Message);
+        signal.TrySetResult(native);
+        Observe(DismissUnansweredAsync(dialog, kind));
+    }
+
+    private async Task DismissUnansweredAsync(IDialog dialog, NativeDialogKind kind)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(_options.DialogTimeoutMs), _time, _disposed.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_dialog != dialog)
+            {
+                return;
+            }
+
+            _dialog = null;
+            _pendingDialog = null;
+            _dialogSignal = NewDialogSignal();
+        }
+
+        DriverLog.DialogTimedOut(_logger, kind.ToString(), _options.DialogTimeoutMs);
+        await dialog.DismissAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,76 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using OpenAI.Chat;
+using VisualAgent.Errors;
+using VisualAgent.Models.Profiles;
+
+namespace VisualAgent.Models.Client;
+
+/// <summary>
+/// Builds the <see cref="IChatClient"/> of a model profile: per replica an OpenAI SDK client, then
+/// replica balancing (when there are several), retry, and the profile's concurrency bound, outermost first:
+/// ConcurrencyLimiting -> Retrying -> ReplicaBalancing -> OpenAI SDK per endpoint.
+/// </summary>
+public static class ModelClientFactory
+{
+    /// <summary>Sent as the bearer token when a profile names no ApiKeyEnv (local servers ignore it).</summary>
+    public const string NoKey = "no-key";
+
+    public static IChatClient Create(ModelProfile profile, ModelClientOptions? options = null)
+    {
+        options ??= new ModelClientOptions();
+        profile.Validate();
+        if (profile.IsOcr)
+        {
+            throw new UsageException($"Model profile '{profile.Name}' is the offline OCR grounder: it has no chat model to call.");
+        }
+
+        var endpoints = profile.GetEndpoints();
+        if (endpoints.Count == 0)
+        {
+            throw new UsageException(profile.IsSimulated
+                ? $"Model profile '{profile.Name}' is simulated: start a SimulatedServer and use profile.WithEndpoint(server.BaseUrl)."
+                : $"Model profile '{profile.Name}' has no Endpoint.");
+        }
+
+        var key = ResolveKey(profile, options);
+        var replicas = endpoints.Select(e => (IChatClient)CreateReplica(profile, e, key, options)).ToList();
+        IChatClient client = replicas.Count == 1
+            ? replicas[0]
+            : new ReplicaBalancingChatClient(replicas, options.ReplicaCoolDown, options.TimeProvider);
+        client = new RetryingChatClient(client, options.Retry, options.TimeProvider);
+        return new ConcurrencyLimitingChatClient(client, profile.MaxConcurrency);
+    }
+
+    private static string? ResolveKey(ModelProfile profile, ModelClientOptions options)
+    {
+        if (profile.ApiKeyEnv is not { } env)
+        {
+            return null;
+        }
+
+        var key = options.GetEnvironmentVariable(env);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new EnvironmentMissingException(
+                $"Model profile '{profile.Name}' needs an API key in the environment variable {env}, which is not set. Set it (export {env}=...) or remove ApiKeyEnv for a local server.");
+        }
+
+        return key.Trim();
+    }
+
+    private static OpenAiChatClient CreateReplica(ModelProfile profile, Uri endpoint, string? key, ModelClientOptions options)
+    {
+        var target = new EndpointTarget(profile.Name, endpoint, profile.Model!, profile.ApiKeyEnv, profile.Timeout) { ApiKey = key };
+        var sdkOptions = new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            NetworkTimeout = profile.Timeout,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+        var chat = new ChatClient(profile.Model!, new ApiKeyCredential(key ?? NoKey), sdkOptions);
+        return new OpenAiChatClient(target, chat, options.Stream, options.TimeProvider);
+    }
+}

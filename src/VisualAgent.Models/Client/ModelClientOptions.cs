@@ -1,0 +1,21 @@
+namespace VisualAgent.Models.Client;
+
+/// <summary>How <see cref="ModelClientFactory"/> builds a profile's client. Defaults suit real use; tests shorten the delays.</summary>
+public sealed class ModelClientOptions
+{
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public RetryOptions Retry { get; init; } = new();
+
+    /// <summary>How long a replica that refused connections is left out (default 30 s).</summary>
+    public TimeSpan ReplicaCoolDown { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Stream replies under the hood even for GetResponseAsync, so time to first token is measured (default true).
+    /// Set false for servers whose streaming misbehaves; TTFT is then not recorded.
+    /// </summary>
+    public bool Stream { get; init; } = true;
+
+    /// <summary>Reads the API key variable named by the profile's ApiKeyEnv (default: the process environment).</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+}

@@ -1,0 +1,21 @@
+namespace VisualAgent.Vision.Grounding;
+
+/// <summary>Settings of <see cref="OcrGrounder"/> (bound from "Ocr:Grounder").</summary>
+public sealed class OcrGrounderOptions
+{
+    /// <summary>Matches scoring below this (0..1) are refused rather than guessed. Default 0.7.</summary>
+    public double MinConfidence { get; set; } = 0.7;
+
+    /// <summary>Re-read detected controls one by one (PSM 7, 2x, polarity normalised) when the full-page pass did
+    /// not find the text. Default true.</summary>
+    public bool ReadControls { get; set; } = true;
+
+    /// <summary>At most this many controls are re-read per request. Default 40.</summary>
+    public int MaxControlReads { get; set; } = 40;
+
+    /// <summary>How far (pixels) right of or below a label its input may be. Default 400.</summary>
+    public double FieldSearchDistance { get; set; } = 400;
+
+    /// <summary>Decode limit for screenshots. Default <see cref="Image.DefaultMaxPixels"/>.</summary>
+    public long MaxPixels { get; set; } = Image.DefaultMaxPixels;
+}

@@ -1,0 +1,11 @@
+namespace VisualAgent.Vision.Grounding;
+
+/// <summary>What kind of element a target description names.</summary>
+public enum TargetKind
+{
+    Any,
+    Button,
+    Field,
+    Link,
+    Checkbox,
+}

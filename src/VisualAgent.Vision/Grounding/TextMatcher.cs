@@ -1,0 +1,74 @@
+using VisualAgent.Geometry;
+using VisualAgent.Vision.Ocr;
+
+namespace VisualAgent.Vision.Grounding;
+
+/// <summary>Finds a phrase in OCR lines: every run of consecutive words is scored against the target (fuzzy,
+/// normalised); overlapping hits keep the best.</summary>
+internal static class TextMatcher
+{
+    public static List<TextMatch> Find(OcrResult ocr, string target, string source)
+    {
+        var wanted = TextSimilarity.Normalize(target);
+        var targetWords = Math.Max(1, target.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var hits = new List<TextMatch>();
+        if (wanted.Length == 0)
+        {
+            return hits;
+        }
+
+        foreach (var line in ocr.Lines)
+        {
+            var words = line.Words;
+            for (var i = 0; i < words.Count; i++)
+            {
+                TextMatch? best = null;
+                var joined = "";
+                for (var n = 1; n <= Math.Min(words.Count - i, targetWords + 2); n++)
+                {
+                    joined += TextSimilarity.Normalize(words[i + n - 1].Text);
+                    var similarity = TextSimilarity.ScoreNormalized(joined, wanted);
+                    var run = words.Skip(i).Take(n).ToList();
+                    var confidence = run.Average(w => w.Confidence);
+                    var score = similarity * (0.85 + (0.15 * Math.Clamp(confidence, 0, 100) / 100));
+                    if (best is null || score > best.Score)
+                    {
+                        best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source);
+                    }
+                }
+
+                if (best is not null && best.Score > 0)
+                {
+                    hits.Add(best);
+                }
+            }
+        }
+
+        return Suppress(hits);
+    }
+
+    public static ScreenBox Union(IEnumerable<ScreenBox> boxes) =>
+        boxes.Aggregate((a, b) => new ScreenBox(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2)));
+
+    /// <summary>Keeps the best of hits that overlap.</summary>
+    public static List<TextMatch> Suppress(IEnumerable<TextMatch> hits)
+    {
+        var kept = new List<TextMatch>();
+        foreach (var h in hits.OrderByDescending(h => h.Score))
+        {
+            if (!kept.Any(k => Overlaps(k.Box, h.Box)))
+            {
+                kept.Add(h);
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool Overlaps(ScreenBox a, ScreenBox b)
+    {
+        var ix = Math.Min(a.X2, b.X2) - Math.Max(a.X1, b.X1);
+        var iy = Math.Min(a.Y2, b.Y2) - Math.Max(a.Y1, b.Y1);
+        return ix > 0 && iy > 0 && ix * iy > 0.3 * Math.Min(a.Area, b.Area);
+    }
+}

@@ -1,0 +1,45 @@
+using VisualAgent.Agent;
+using VisualAgent.Agent.Offline;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Agent.Runs;
+
+namespace VisualAgent.Tests.Fakes;
+
+/// <summary>Builds an AgentRunner over the fakes with test-friendly defaults (no retry delay, short waits).</summary>
+internal sealed class Harness : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public FakeBrowserDriver Driver { get; } = new();
+
+    public FakeGrounder Grounder { get; } = new();
+
+    public AgentOptions Options { get; } = new()
+    {
+        RetryDelay = TimeSpan.Zero, WaitTimeout = TimeSpan.FromMilliseconds(300), PollInterval = TimeSpan.FromMilliseconds(20),
+    };
+
+    public PolicyOptions Policy { get; } = new();
+
+    public IConfirmationPrompt Prompt { get; set; } = new DenyRiskyPrompt();
+
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public SecretMasker Masker { get; } = new();
+
+    public IScreenshotMasker? ScreenshotMasker { get; set; }
+
+    public RunStore Store => new(Path.Combine(_folder.Path, "runs"));
+
+    public string Root => _folder.Path;
+
+    public Task<RunResult> RunAsync(string instruction, string? startUrl = null, CancellationToken cancellationToken = default)
+    {
+        var runner = new AgentRunner(
+            Driver, OfflinePlanner.FromInstruction(instruction), Grounder, Store, Options, Policy, Prompt,
+            new SecretResolver(Masker, name => Environment.GetValueOrDefault(name)), ScreenshotMasker);
+        return runner.RunAsync(new RunRequest { Goal = instruction, StartUrl = startUrl }, cancellationToken);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,37 @@
+using VisualAgent.Vision.Grounding;
+
+namespace VisualAgent.Vision.Tests.Grounding;
+
+public sealed class TargetQueryTests
+{
+    [Theory]
+    [InlineData("click \"Export CSV\"", "Export CSV", TargetKind.Any, 0, TargetPosition.None)]
+    [InlineData("the Export CSV button", "Export CSV", TargetKind.Button, 0, TargetPosition.None)]
+    [InlineData("the Username field", "Username", TargetKind.Field, 0, TargetPosition.None)]
+    [InlineData("the second Edit button", "Edit", TargetKind.Button, 2, TargetPosition.None)]
+    [InlineData("the Save button at the bottom", "Save", TargetKind.Button, 0, TargetPosition.Bottom)]
+    [InlineData("type \"bob\" into the Password field", "Password", TargetKind.Field, 0, TargetPosition.None)]
+    [InlineData("click the last \"Delete\" link", "Delete", TargetKind.Link, -1, TargetPosition.None)]
+    [InlineData("click “Second opinion”", "Second opinion", TargetKind.Any, 0, TargetPosition.None)]
+    public void Parse_Phrasings_TakenApart(string instruction, string text, TargetKind kind, int ordinal, TargetPosition position)
+    {
+        var q = TargetQuery.Parse(instruction);
+
+        Assert.Equal(new TargetQuery(text, kind, ordinal, position), q);
+    }
+
+    [Theory]
+    [InlineData("Export CSV", "export  csv", 1.0)]
+    [InlineData("Größe ändern", "grosse andern", 0.9)]
+    [InlineData("Café", "CAFE", 1.0)]
+    public void Score_CaseSpaceDiacritics_Ignored(string a, string b, double atLeast)
+    {
+        Assert.True(TextSimilarity.Score(a, b) >= atLeast, $"{TextSimilarity.Score(a, b)}");
+    }
+
+    [Fact]
+    public void Score_DifferentWords_Low()
+    {
+        Assert.True(TextSimilarity.Score("Save", "Cancel") < 0.5);
+    }
+}
