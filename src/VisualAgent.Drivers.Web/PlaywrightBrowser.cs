@@ -114,8 +114,8 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
             return await PlaywrightDriver.CreateAsync(context, page, ownsContext: true, options, _logger, cancellationToken).ConfigureAwait(false);
         }
 
-        // Attached to a running browser: the first driver takes the tab the user already has.
-        var existing = options.CdpEndpoint is not null && Interlocked.Exchange(ref _attachedPagesUsed, 1) == 0
+        // A profile or an attached browser already has a tab: the first driver takes it.
+        var existing = Interlocked.Exchange(ref _attachedPagesUsed, 1) == 0
             ? _sharedContext.Pages.FirstOrDefault()
             : null;
         var shared = existing ?? await _sharedContext.NewPageAsync().WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -109,8 +109,9 @@ public sealed partial class PlaywrightDriver : IBrowserDriver
             {
                 await _context.CloseAsync().ConfigureAwait(false);
             }
-            else if (!CurrentPage.IsClosed)
+            else if (_options.CdpEndpoint is null && !CurrentPage.IsClosed)
             {
+                // A page in a persistent profile closes with the driver; an attached browser's tabs stay the user's.
                 await CurrentPage.CloseAsync().ConfigureAwait(false);
             }
         }

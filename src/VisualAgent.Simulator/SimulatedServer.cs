@@ -68,7 +68,8 @@ public sealed class SimulatedServer(IModelDialect dialect, SimulatedServerOption
             }
             catch (OperationCanceledException)
             {
-                // The client gave up (timeout) or the server is stopping: nothing to answer.
+                // The client gave up (timeout) or the server is stopping: drop the connection rather than answer.
+                context.Abort();
             }
             finally
             {

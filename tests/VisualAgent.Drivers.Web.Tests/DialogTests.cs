@@ -77,4 +77,19 @@ public sealed class DialogTests(BrowserFixture fixture)
         await using var driver = await fixture.NewDriverAsync();
         await Assert.ThrowsAsync<Errors.DriverException>(() => driver.AnswerDialogAsync(true, cancellationToken: TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Navigate_AwayFromPageThatWarns_SurfacesBeforeUnloadAndAcceptLeaves()
+    {
+        await using var driver = await fixture.NewDriverAsync();
+        await driver.NavigateAsync(fixture.Samples.Url("dialogs/"), TestContext.Current.CancellationToken);
+        var warn = await TestPage.CentreAsync(driver, "document.getElementById('warn-leave')");
+        await driver.ExecuteAsync(new ClickAction(warn.X, warn.Y), TestContext.Current.CancellationToken);
+
+        await driver.NavigateAsync(fixture.Pages.Url("grid.html"), TestContext.Current.CancellationToken);
+        Assert.Equal(NativeDialogKind.BeforeUnload, driver.PendingDialog?.Kind);
+
+        await driver.AnswerDialogAsync(accept: true, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.EndsWith("/grid.html", driver.CurrentUrl, StringComparison.Ordinal);
+    }
 }

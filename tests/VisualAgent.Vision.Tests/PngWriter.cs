@@ -7,7 +7,7 @@ namespace VisualAgent.Vision.Tests;
 internal static class PngWriter
 {
     /// <summary><paramref name="rows"/> are the raw scanlines without filter bytes.</summary>
-    public static byte[] Write(int width, int height, byte bitDepth, byte colorType, Func<int, byte[]> rows, byte[]? palette = null)
+    public static byte[] Write(int width, int height, byte bitDepth, byte colorType, Func<int, byte[]> rows, byte[]? palette = null, int? rowsWritten = null)
     {
         using var ms = new MemoryStream();
         ms.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -25,7 +25,7 @@ internal static class PngWriter
         using var raw = new MemoryStream();
         using (var z = new ZLibStream(raw, CompressionLevel.Fastest, leaveOpen: true))
         {
-            for (var y = 0; y < height; y++)
+            for (var y = 0; y < (rowsWritten ?? height); y++)
             {
                 z.WriteByte(0);
                 z.Write(rows(y));

@@ -153,7 +153,7 @@ public sealed partial class AgentRunner
             }
 
             await StepAsync(loop, cancellationToken).ConfigureAwait(false);
-            await loop.Writer.WriteRunAsync(loop.Snapshot(_time), CancellationToken.None).ConfigureAwait(false);
+            loop.Writer.QueueRunWrite(loop.Snapshot(_time));
         }
     }
 }

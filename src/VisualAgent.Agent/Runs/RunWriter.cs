@@ -16,6 +16,10 @@ public sealed class RunWriter : IAsyncDisposable
     private readonly FileStream _steps;
     private readonly List<StepRecord> _written = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _queueLock = new();
+    private RunRecord? _queued;
+    private bool _draining;
+    private Task _drain = Task.CompletedTask;
 
     internal RunWriter(string folder, string id, SecretMasker masker)
     {
@@ -43,14 +47,70 @@ public sealed class RunWriter : IAsyncDisposable
 
     public IReadOnlyList<StepRecord> Steps => _written;
 
-    /// <summary>Rewrites run.json atomically (masked).</summary>
+    /// <summary>Rewrites run.json atomically (masked), after any queued rewrite has finished.</summary>
     public async Task WriteRunAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        Run = run;
-        var json = _masker.Apply(RunJson.SerializeRun(run))!;
-        await AtomicFile.WriteAllTextAsync(Path.Combine(Folder, "run.json"), json + "\n", cancellationToken).ConfigureAwait(false);
+        Task drain;
+        lock (_queueLock)
+        {
+            Run = run;
+            _queued = null;
+            drain = _drain;
+        }
+
+        await drain.ConfigureAwait(false);
+        await WriteRunFileAsync(run, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Rewrites run.json in the background, keeping only the newest of queued records (the loop does not wait on the
+    /// disk between steps; steps.jsonl is still flushed synchronously). <see cref="WriteRunAsync"/> waits for it.
+    /// </summary>
+    public void QueueRunWrite(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        lock (_queueLock)
+        {
+            Run = run;
+            _queued = run;
+            if (!_draining)
+            {
+                _draining = true;
+                _drain = Task.Run(DrainAsync);
+            }
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            RunRecord? next;
+            lock (_queueLock)
+            {
+                next = _queued;
+                _queued = null;
+                if (next is null)
+                {
+                    _draining = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                await WriteRunFileAsync(next, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // The next rewrite (at the latest the final one, which is awaited) tries again and reports a lasting failure.
+            }
+        }
+    }
+
+    private Task WriteRunFileAsync(RunRecord run, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(Path.Combine(Folder, "run.json"), _masker.Apply(RunJson.SerializeRun(run)) + "\n", cancellationToken);
 
     /// <summary>Appends one masked line to steps.jsonl and flushes it.</summary>
     public async Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken = default)
@@ -112,6 +172,7 @@ public sealed class RunWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _drain.ConfigureAwait(false);
         await _steps.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
     }

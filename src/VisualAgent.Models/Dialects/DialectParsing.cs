@@ -2,6 +2,7 @@ using System.Text.Json;
 using VisualAgent.Actions;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
+using VisualAgent.Models.Dialects.Parsing;
 
 namespace VisualAgent.Models.Dialects;
 
@@ -36,7 +37,7 @@ public static class DialectParsing
         {
             var reply = dialect.Parse(raw, context);
             AgentAction action = reply.Action ?? new AnswerAction(reply.Text ?? "") { Thought = reply.Thought };
-            return ActionJson.Serialize(action);
+            return ContractJson.Serialize(action);
         }
         catch (ModelReplyParseException e)
         {

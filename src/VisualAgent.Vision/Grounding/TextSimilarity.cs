@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace VisualAgent.Vision.Grounding;
@@ -6,25 +5,48 @@ namespace VisualAgent.Vision.Grounding;
 /// <summary>Case-, whitespace-, punctuation- and diacritics-insensitive text comparison with a 0..1 score.</summary>
 public static class TextSimilarity
 {
-    /// <summary>Lower-case letters and digits only, diacritics removed ("Ëxport  CSV!" -> "exportcsv").</summary>
+    // InvariantGlobalization is on, so string.Normalize(FormD) cannot strip accents: fold the Latin ones by table.
+    private static readonly Dictionary<char, string> Folds = BuildFolds();
+
+    /// <summary>Lower-case letters and digits only, diacritics removed ("Ëxport  CSV!" -> "exportcsv", "ß" -> "ss").</summary>
     public static string Normalize(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var ch in decomposed)
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            var ch = char.ToLowerInvariant(c);
+            if (Folds.TryGetValue(ch, out var folded))
             {
-                continue;
+                sb.Append(folded);
             }
-
-            if (char.IsLetterOrDigit(ch))
+            else if (char.IsLetterOrDigit(ch))
             {
-                sb.Append(char.ToLowerInvariant(ch));
+                sb.Append(ch);
             }
         }
 
         return sb.ToString();
+    }
+
+    private static Dictionary<char, string> BuildFolds()
+    {
+        (string From, string To)[] groups =
+        [
+            ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+            ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+            ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+            ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+        ];
+        var map = new Dictionary<char, string>();
+        foreach (var (from, to) in groups)
+        {
+            foreach (var ch in from)
+            {
+                map[ch] = to;
+            }
+        }
+
+        return map;
     }
 
     /// <summary>1 - edit distance / longer length of the normalised texts; 0 when either is empty.</summary>

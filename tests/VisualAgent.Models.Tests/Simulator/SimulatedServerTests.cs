@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using VisualAgent.Models.Dialects;
 using VisualAgent.Simulator;
@@ -41,6 +40,5 @@ public sealed class SimulatedServerTests
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"stopping took {watch.Elapsed}");
         await Assert.ThrowsAnyAsync<Exception>(async () => (await pending).EnsureSuccessStatusCode());
-        Assert.NotEqual(HttpStatusCode.OK, HttpStatusCode.Accepted);
     }
 }

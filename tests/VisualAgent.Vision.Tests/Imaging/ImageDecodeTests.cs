@@ -103,7 +103,7 @@ public sealed class ImageDecodeTests
     public void Decode_HeaderOverPixelLimit_RefusedBeforeDecoding()
     {
         // Claims 20000x20000 but holds one row: a decoder would allocate 1.2 GB before noticing.
-        var png = PngWriter.Write(20000, 20000, 8, 0, _ => new byte[20000]);
+        var png = PngWriter.Write(20000, 20000, 8, 0, _ => new byte[20000], rowsWritten: 1);
         Assert.True(ImageHeader.TryReadSize(png, out var size));
         Assert.Equal(new PixelSize(20000, 20000), size);
 

@@ -56,7 +56,7 @@ internal sealed class GenericJsonDialect(PromptLibrary? prompts = null) : Dialec
         }
 
         var space = ModelSpace.SentPixels(context);
-        return ActionJson.Serialize(ToSent(answer.Action, space) with { Thought = answer.Thought ?? answer.Action.Thought });
+        return ContractJson.Serialize(ToSent(answer.Action, space) with { Thought = answer.Thought ?? answer.Action.Thought });
     }
 
     /// <summary>The action with its coordinates in whole pixels of the image sent (as a model writes them).</summary>
