@@ -80,7 +80,7 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
             DriverLog.Launched(logger, executable!, browser.Version, "(fresh)");
             return new PlaywrightBrowser(playwright, browser, null, options, executable, logger);
         }
-        catch (PlaywrightException ex)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             playwright.Dispose();
             throw new EnvironmentMissingException(

@@ -90,6 +90,15 @@ public sealed partial class PlaywrightDriver
         page.Download += OnDownload;
         page.Crash += OnCrash;
         page.Close += OnPageClose;
+        // Listening from the start turns file-chooser interception on before any click (Playwright enables it
+        // without waiting for a reply when the first listener is added, which races a click made right after).
+        page.FileChooser += OnFileChooser;
+    }
+
+    private void OnFileChooser(object? sender, IFileChooser chooser)
+    {
+        // UploadAsync waits for the chooser itself; a chooser opened by a plain click stays closed (a native file
+        // dialog cannot be driven anyway).
     }
 
     private void OnNewPage(object? sender, IPage page)

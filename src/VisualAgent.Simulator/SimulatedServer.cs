@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using VisualAgent.Actions;
 using VisualAgent.Geometry;
 using VisualAgent.Models.Dialects;
+using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Simulator;
 
@@ -49,6 +50,23 @@ public sealed class SimulatedServer(IModelDialect dialect, SimulatedServerOption
                 return [.. _requests];
             }
         }
+    }
+
+    /// <summary>
+    /// Starts the simulator a sim-&lt;dialect&gt; profile needs (its dialect, divisor and padding, its model id);
+    /// call <c>profile.WithEndpoint(server.BaseUrl)</c> to get the profile to create the client with.
+    /// </summary>
+    public static async Task<SimulatedServer> StartForProfileAsync(ModelProfile profile, CancellationToken cancellationToken = default)
+    {
+        var dialect = DialectRegistry.Get(profile.Dialect ?? throw new ArgumentException($"Model profile '{profile.Name}' names no dialect.", nameof(profile)));
+        var server = new SimulatedServer(dialect, new SimulatedServerOptions { Divisor = profile.Divisor, PadToSquare = profile.PadToSquare });
+        if (profile.Model is { Length: > 0 } model)
+        {
+            server.AddModel(model);
+        }
+
+        await server.StartAsync(cancellationToken).ConfigureAwait(false);
+        return server;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)

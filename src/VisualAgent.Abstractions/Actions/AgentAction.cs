@@ -22,9 +22,14 @@ namespace VisualAgent.Actions;
 [JsonDerivedType(typeof(AnswerAction), "answer")]
 public abstract record AgentAction
 {
+    private static readonly Dictionary<Type, string> Names = typeof(AgentAction)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), false)
+        .Cast<JsonDerivedTypeAttribute>()
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
     /// <summary>The action's name as in the contract ("click", "long_press", ...).</summary>
     [JsonIgnore]
-    public abstract string Name { get; }
+    public string Name => Names[GetType()];
 
     /// <summary>The box the reply gave, [x1, y1, x2, y2]; x, y is then its centre.</summary>
     [JsonPropertyOrder(100)]
@@ -45,8 +50,11 @@ public abstract record AgentAction
 
     /// <summary>The point this action targets, when it has one.</summary>
     [JsonIgnore]
-    public virtual ScreenPoint? Target => null;
+    public ScreenPoint? Target => TargetPoint();
 
     [JsonIgnore]
     public ScreenBox? BoxValue => Box is { Length: 4 } b ? ScreenBox.FromCorners(b[0], b[1], b[2], b[3]) : null;
+
+    /// <summary>The point this action targets; overridden by pointer actions.</summary>
+    protected virtual ScreenPoint? TargetPoint() => null;
 }

@@ -3,22 +3,13 @@ using System.Text.Json.Serialization;
 namespace VisualAgent.Actions;
 
 /// <summary>type {text, submit}: types into the focused element; submit presses Enter afterwards.</summary>
-public sealed record TypeAction(string Text, bool Submit = false) : AgentAction
-{
-    public override string Name => "type";
-}
+public sealed record TypeAction(string Text, bool Submit = false) : AgentAction;
 
 /// <summary>key {keys}: a chord of lower-case key names pressed together, e.g. ["ctrl", "c"].</summary>
-public sealed record KeyAction(IReadOnlyList<string> Keys) : AgentAction
-{
-    public override string Name => "key";
-}
+public sealed record KeyAction(IReadOnlyList<string> Keys) : AgentAction;
 
 /// <summary>wait {seconds}.</summary>
-public sealed record WaitAction(double Seconds = 1) : AgentAction
-{
-    public override string Name => "wait";
-}
+public sealed record WaitAction(double Seconds = 1) : AgentAction;
 
 /// <summary>Status of a finished task as the model reports it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DoneStatus>))]
@@ -29,13 +20,7 @@ public enum DoneStatus
 }
 
 /// <summary>done {status, answer?}: the model says the task is over.</summary>
-public sealed record DoneAction(DoneStatus Status = DoneStatus.Success, string? Answer = null) : AgentAction
-{
-    public override string Name => "done";
-}
+public sealed record DoneAction(DoneStatus Status = DoneStatus.Success, string? Answer = null) : AgentAction;
 
 /// <summary>answer {text}: the model answers a question about the screen.</summary>
-public sealed record AnswerAction(string Text) : AgentAction
-{
-    public override string Name => "answer";
-}
+public sealed record AnswerAction(string Text) : AgentAction;

@@ -15,33 +15,25 @@ public enum MouseButton
 /// <summary>click {x, y, button, count}: count 2 is a double click, 3 a triple click.</summary>
 public sealed record ClickAction(double X, double Y, MouseButton Button = MouseButton.Left, int Count = 1) : AgentAction
 {
-    public override string Name => "click";
-
-    public override ScreenPoint? Target => new ScreenPoint(X, Y);
+    protected override ScreenPoint? TargetPoint() => new ScreenPoint(X, Y);
 }
 
 /// <summary>move {x, y}: the pointer moves (hover).</summary>
 public sealed record MoveAction(double X, double Y) : AgentAction
 {
-    public override string Name => "move";
-
-    public override ScreenPoint? Target => new ScreenPoint(X, Y);
+    protected override ScreenPoint? TargetPoint() => new ScreenPoint(X, Y);
 }
 
 /// <summary>drag {x, y, x2, y2}: press at (x, y), move to (x2, y2), release.</summary>
 public sealed record DragAction(double X, double Y, double X2, double Y2) : AgentAction
 {
-    public override string Name => "drag";
-
-    public override ScreenPoint? Target => new ScreenPoint(X, Y);
+    protected override ScreenPoint? TargetPoint() => new ScreenPoint(X, Y);
 }
 
 /// <summary>long_press {x, y, seconds}.</summary>
 public sealed record LongPressAction(double X, double Y, double Seconds = 1) : AgentAction
 {
-    public override string Name => "long_press";
-
-    public override ScreenPoint? Target => new ScreenPoint(X, Y);
+    protected override ScreenPoint? TargetPoint() => new ScreenPoint(X, Y);
 }
 
 /// <summary>
@@ -50,15 +42,11 @@ public sealed record LongPressAction(double X, double Y, double Seconds = 1) : A
 /// </summary>
 public sealed record ScrollAction(double? X, double? Y, double Dx, double Dy) : AgentAction
 {
-    public override string Name => "scroll";
-
-    public override ScreenPoint? Target => X is { } x && Y is { } y ? new ScreenPoint(x, y) : null;
+    protected override ScreenPoint? TargetPoint() => X is { } x && Y is { } y ? new ScreenPoint(x, y) : null;
 }
 
 /// <summary>select {x, y, option}: choose an option of the select element at (x, y).</summary>
 public sealed record SelectAction(double X, double Y, string Option) : AgentAction
 {
-    public override string Name => "select";
-
-    public override ScreenPoint? Target => new ScreenPoint(X, Y);
+    protected override ScreenPoint? TargetPoint() => new ScreenPoint(X, Y);
 }

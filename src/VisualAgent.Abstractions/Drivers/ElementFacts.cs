@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using VisualAgent.Geometry;
 
 namespace VisualAgent.Drivers;
@@ -48,5 +49,6 @@ public sealed record ElementFacts
     /// <summary>True when the element lives inside a shadow root.</summary>
     public bool InShadowDom { get; init; }
 
+    [JsonIgnore]
     public bool IsPassword => string.Equals(InputType, "password", StringComparison.OrdinalIgnoreCase);
 }

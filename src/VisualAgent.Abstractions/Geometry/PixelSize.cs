@@ -1,12 +1,15 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace VisualAgent.Geometry;
 
 /// <summary>A width and height in pixels.</summary>
 public readonly record struct PixelSize(int Width, int Height)
 {
+    [JsonIgnore]
     public long Area => (long)Width * Height;
 
+    [JsonIgnore]
     public bool IsEmpty => Width <= 0 || Height <= 0;
 
     /// <summary>Parses "1920x1080" (also "1920,1080").</summary>

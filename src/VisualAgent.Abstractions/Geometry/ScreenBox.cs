@@ -1,14 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace VisualAgent.Geometry;
 
 /// <summary>An axis-aligned box in screenshot pixels, corners (X1, Y1) and (X2, Y2), X1 &lt;= X2, Y1 &lt;= Y2.</summary>
 public readonly record struct ScreenBox(double X1, double Y1, double X2, double Y2)
 {
+    [JsonIgnore]
     public double Width => X2 - X1;
 
+    [JsonIgnore]
     public double Height => Y2 - Y1;
 
+    [JsonIgnore]
     public double Area => Math.Max(0, Width) * Math.Max(0, Height);
 
+    [JsonIgnore]
     public ScreenPoint Center => new((X1 + X2) / 2, (Y1 + Y2) / 2);
 
     /// <summary>Makes a box from two corners given in any order.</summary>

@@ -12,6 +12,9 @@ internal static class CommandCatalog
         yield return ActCommand.Create();
         yield return InspectCommand.Create();
         yield return ServeSamplesCommand.Create();
+        yield return ParseCommand.Create();
+        yield return GroundCommand.Create();
+        yield return OcrCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -14,11 +14,10 @@ public sealed class RetryingChatClient(IChatClient innerClient, RetryOptions? op
 {
     private readonly RetryOptions _options = options ?? new RetryOptions();
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private int _attempts;
 
     /// <summary>Attempts made by this client in total (for tests and reports).</summary>
-    public int Attempts => _attempts;
-
-    private int _attempts;
+    public int Attempts => Volatile.Read(ref _attempts);
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -250,4 +250,19 @@ public sealed class AgentRunnerTests
         Assert.Equal(RunStatus.Succeeded, ok.Record.Status);
         Assert.Equal(RunStatus.Failed, bad.Record.Status);
     }
+
+    [Fact]
+    public async Task RunAsync_WallTimeLimit_EndsFailedWithTheReason()
+    {
+        using var h = new Harness();
+        h.Options.WaitTimeout = TimeSpan.FromSeconds(30);
+        h.Options.MaxWallTime = TimeSpan.FromMilliseconds(300);
+
+        var result = await h.RunAsync("wait for Never", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Failed, result.Record.Status);
+        Assert.Contains("wall time limit", result.Record.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.InRange(result.Record.DurationMs, 250, 10_000);
+    }
 }

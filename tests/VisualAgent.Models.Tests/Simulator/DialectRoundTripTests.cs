@@ -55,10 +55,10 @@ public sealed class DialectRoundTripTests
 
     private static async Task<ModelCallResult> GroundAsync(IModelDialect dialect, ScreenBox box, PixelSize size, long? maxPixels)
     {
-        await using var server = new SimulatedServer(dialect);
-        await server.StartAsync(TestContext.Current.CancellationToken);
+        var simulated = ModelProfiles.Simulated(dialect.Id);
+        await using var server = await SimulatedServer.StartForProfileAsync(simulated, TestContext.Current.CancellationToken);
         server.RegisterTarget("the Save button", box, size);
-        var profile = ModelProfiles.Simulated(dialect.Id).WithEndpoint(server.BaseUrl);
+        var profile = simulated.WithEndpoint(server.BaseUrl);
         profile.MaxPixels = maxPixels;
         using var client = ModelClientFactory.Create(profile, SimHarness.FastOptions());
         var caller = new ModelCaller(profile, dialect, client, ModelCallerTests.Resize);
