@@ -19,6 +19,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public SamplesServer Pages => _pages ?? throw new InvalidOperationException("Not initialised.");
 
+    private static readonly string _downloadsRoot = Path.Combine(Path.GetTempPath(), "va-web-tests-" + Environment.ProcessId);
+
     public static BrowserOptions DefaultOptions() => new() { SettleTimeoutMs = 2000, NavigationTimeoutMs = 10_000, DialogTimeoutMs = 10_000 };
 
     public async ValueTask InitializeAsync()
@@ -32,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<PlaywrightDriver> NewDriverAsync(Action<BrowserOptions>? configure = null)
     {
         var options = DefaultOptions();
-        options.DownloadsDir = Path.Combine(Path.GetTempPath(), "va-web-tests", Guid.NewGuid().ToString("N"));
+        options.DownloadsDir = Path.Combine(_downloadsRoot, Guid.NewGuid().ToString("N"));
         configure?.Invoke(options);
         return Browser.NewDriverAsync(options, TestContext.Current.CancellationToken);
     }
@@ -52,6 +54,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_pages is not null)
         {
             await _pages.DisposeAsync();
+        }
+
+        if (Directory.Exists(_downloadsRoot))
+        {
+            Directory.Delete(_downloadsRoot, recursive: true);
         }
     }
 }

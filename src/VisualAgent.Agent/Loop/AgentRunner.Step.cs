@@ -57,6 +57,7 @@ public sealed partial class AgentRunner
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
         };
         await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
+        StepRecorded?.Invoke(record with { Description = _secrets.Masker.Apply(record.Description), RawReply = _secrets.Masker.Apply(record.RawReply), Error = _secrets.Masker.Apply(record.Error) });
         loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome}{(error is null ? "" : $": {error}")}")!);
         Log.StepEnded(_logger, index, _secrets.Masker.Apply(description)!, outcome);
         if (stop is not null)

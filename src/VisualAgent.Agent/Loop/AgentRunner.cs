@@ -77,6 +77,9 @@ public sealed partial class AgentRunner
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>Called after each step is on disk, with secrets masked (progress display).</summary>
+    public Action<StepRecord>? StepRecorded { get; init; }
+
     /// <summary>Runs to the end and returns the final run.json; never throws for a failed, blocked or interrupted run.</summary>
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
     {

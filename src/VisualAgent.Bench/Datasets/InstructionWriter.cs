@@ -50,6 +50,7 @@ internal static class InstructionWriter
     /// <summary>How an element is named, or null when it shows nothing to name it by.</summary>
     public static Naming? Name(PageElement e)
     {
+        e = e with { Text = Clean(e.Text), Label = Clean(e.Label), Aria = Clean(e.Aria), Placeholder = Clean(e.Placeholder) };
         var kindWord = e.Kind switch
         {
             "link" => "link",
@@ -75,6 +76,11 @@ internal static class InstructionWriter
         };
         return naming;
     }
+
+    // Decorations such as sort arrows ("Order ID ▲") are not part of a name a person would say.
+    private static string Clean(string text) =>
+        string.Join(' ', new string(text.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.OtherSymbol).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static bool Usable(string text) => text.Length is > 0 and <= MaxTextLength && text.Any(char.IsLetterOrDigit);
 

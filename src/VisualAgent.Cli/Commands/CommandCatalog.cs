@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Create();
+        yield return RunsCommand.Create();
         yield return DoctorCommand.Create();
         yield return ScreenshotCommand.Create();
         yield return ActCommand.Create();

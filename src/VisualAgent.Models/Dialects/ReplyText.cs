@@ -112,7 +112,7 @@ public static class ReplyText
             var tag = text[(pos + Fence.Length)..tagEnd].Trim();
             // "```json [..]" on one line: keep what follows a short language tag.
             var inlineStart = pos + Fence.Length;
-            var start = tag.Length > 0 && tag.All(char.IsAsciiLetterOrDigit) ? tagEnd : inlineStart;
+            var start = tag.Length > 0 && tag.All(char.IsAsciiLetterOrDigit) ? Math.Min(text.Length, tagEnd + 1) : inlineStart;
             var close = text.IndexOf(Fence, Math.Min(text.Length, start), StringComparison.Ordinal);
             parts.Add(text[Math.Min(text.Length, start)..(close < 0 ? text.Length : close)]);
             pos = close < 0 ? -1 : text.IndexOf(Fence, close + Fence.Length, StringComparison.Ordinal);

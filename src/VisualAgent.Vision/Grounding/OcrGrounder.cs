@@ -53,13 +53,14 @@ public sealed partial class OcrGrounder(
 
     private async Task<GroundingResult> GroundAsync(Image image, TargetQuery query, CancellationToken cancellationToken)
     {
-        var controls = ControlDetector.Detect(image);
+        var detecting = Task.Run(() => ControlDetector.Detect(image), cancellationToken);
         var page = await ocr.RecognizeAsync(image, null, cancellationToken).ConfigureAwait(false);
+        var controls = await detecting.ConfigureAwait(false);
         var all = TextMatcher.Find(page, query.Text, "full-page OCR").Select(m => AttachControl(m, controls)).ToList();
         var good = all.Where(m => m.Score >= _options.MinConfidence).ToList();
-        if (_options.ReadControls && (good.Count == 0 || query.Ordinal != 0 || query.Position != TargetPosition.None))
+        if (_options.ReadControls && NeedsCloserLook(good, query))
         {
-            all.AddRange(await ReadControlsAsync(image, controls, query.Text, cancellationToken).ConfigureAwait(false));
+            all.AddRange(await ReadControlsAsync(image, controls, page, query.Text, cancellationToken).ConfigureAwait(false));
             all = TextMatcher.Suppress(all);
             good = all.Where(m => m.Score >= _options.MinConfidence).ToList();
         }
@@ -76,6 +77,11 @@ public sealed partial class OcrGrounder(
         if (query.Kind == TargetKind.Button && good.Any(m => m.Control is not null))
         {
             good = good.Where(m => m.Control is not null).ToList();
+        }
+        else if (good.Any(Standalone))
+        {
+            // A target is a label standing alone or inside a control, not the same words inside a sentence.
+            good = good.Where(Standalone).ToList();
         }
 
         var chosen = Select(good, query, out var selectError);
@@ -111,29 +117,63 @@ public sealed partial class OcrGrounder(
         };
     }
 
+    // The full-page read is enough when a confident match stands alone (or sits in a control) and no ordinal or
+    // position needs every instance; a button must be found inside a control when one can be.
+    private static bool NeedsCloserLook(List<TextMatch> good, TargetQuery query) =>
+        good.Count == 0
+        || query.Ordinal != 0
+        || query.Position != TargetPosition.None
+        || !good.Any(Standalone)
+        || (query.Kind == TargetKind.Button && !good.Any(m => m.Control is not null));
+
+    private static bool Standalone(TextMatch m) => m.Whole || m.Control is not null;
+
     private async Task<IEnumerable<TextMatch>> ReadControlsAsync(
-        Image image, IReadOnlyList<ScreenBox> controls, string target, CancellationToken cancellationToken)
+        Image image, IReadOnlyList<ScreenBox> controls, OcrResult page, string target, CancellationToken cancellationToken)
     {
-        var reads = controls.Take(_options.MaxControlReads).Select(async control =>
+        // Controls whose label the full-page read did not see (white on colour) go first: the budget is for them.
+        var unread = controls
+            .OrderBy(c => page.Words.Any(w => TextSimilarity.Normalize(w.Text).Length > 0 && c.Contains(w.Box.Center)) ? 1 : 0)
+            .Take(_options.MaxControlReads);
+        var reads = unread.Select(async control =>
         {
             var inner = control.Height > 16 && control.Width > 16 ? control.Inflate(-3) : control;
             var text = await ocr.RecognizeAsync(image, OcrRequest.SingleLine(inner), cancellationToken).ConfigureAwait(false);
             var best = TextMatcher.Find(text, target, "re-reading the control").MaxBy(m => m.Score);
-            return best is null ? null : best with { Control = control };
+            return best is null ? null
+                : Holds(control, best.TextBox) ? best with { Control = control, Whole = true }
+                : best;
+        }).ToList();
+        var bands = DarkBandDetector.Detect(image).Select(async band =>
+        {
+            var request = new OcrRequest { Region = band, PageSegMode = 11, Scale = 2, NormalizePolarity = true };
+            var text = await ocr.RecognizeAsync(image, request, cancellationToken).ConfigureAwait(false);
+            return TextMatcher.Find(text, target, "reading a dark band").MaxBy(m => m.Score);
         });
-        var found = await Task.WhenAll(reads).ConfigureAwait(false);
+        var found = await Task.WhenAll(reads.Concat(bands)).ConfigureAwait(false);
         return found.OfType<TextMatch>();
     }
 
+    // The control around a text is the smallest detected box that holds it the way a control holds its label:
+    // vertically centred, not much taller than the text, and the text centred or left-aligned (inputs, selects).
+    // Cards, table rows and panels that merely contain the text are not its control.
     private static TextMatch AttachControl(TextMatch match, IReadOnlyList<ScreenBox> controls)
     {
-        var centre = match.TextBox.Center;
         var container = controls
-            .Where(c => c.Contains(centre) && c.Area <= match.TextBox.Area * 40 && c.Width >= match.TextBox.Width * 0.9)
+            .Where(c => Holds(c, match.TextBox))
             .OrderBy(c => c.Area)
             .Cast<ScreenBox?>()
             .FirstOrDefault();
         return container is null ? match : match with { Control = container };
+    }
+
+    private static bool Holds(ScreenBox c, ScreenBox t)
+    {
+        var centre = t.Center;
+        return c.Contains(centre) && c.Area <= t.Area * 40 && c.Width >= t.Width * 0.9
+            && c.Height <= Math.Max(4 * t.Height, 56)
+            && Math.Abs(c.Center.Y - centre.Y) <= Math.Max(4, 0.25 * c.Height)
+            && (Math.Abs(c.Center.X - centre.X) <= 0.25 * c.Width || t.X1 - c.X1 <= Math.Max(24, 0.1 * c.Width));
     }
 
     private static TextMatch? Select(List<TextMatch> candidates, TargetQuery query, out string? error)

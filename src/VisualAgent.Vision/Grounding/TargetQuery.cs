@@ -11,7 +11,8 @@ public sealed partial record TargetQuery(string Text, TargetKind Kind, int Ordin
     private static readonly (string Word, int Value)[] Ordinals =
     [
         ("first", 1), ("1st", 1), ("second", 2), ("2nd", 2), ("third", 3), ("3rd", 3), ("fourth", 4), ("4th", 4),
-        ("fifth", 5), ("5th", 5), ("last", -1),
+        ("fifth", 5), ("5th", 5), ("sixth", 6), ("6th", 6), ("seventh", 7), ("7th", 7), ("eighth", 8), ("8th", 8),
+        ("ninth", 9), ("9th", 9), ("tenth", 10), ("10th", 10), ("last", -1),
     ];
 
     public static TargetQuery Parse(string instruction)
@@ -46,7 +47,7 @@ public sealed partial record TargetQuery(string Text, TargetKind Kind, int Ordin
             {
                 "button" => TargetKind.Button,
                 "link" => TargetKind.Link,
-                "checkbox" or "check box" => TargetKind.Checkbox,
+                "checkbox" or "check box" or "radio" or "radio button" => TargetKind.Checkbox,
                 _ => TargetKind.Field,
             };
         }
@@ -88,7 +89,7 @@ public sealed partial record TargetQuery(string Text, TargetKind Kind, int Ordin
     [GeneratedRegex(@"\b(?:at|on|in|near)\s+the\s+(?<where>top|bottom|left|right)(?:\s+of\s+the\s+(?:page|screen|form|window))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex PositionRegex();
 
-    [GeneratedRegex(@"\b(?<kind>button|link|check ?box|text ?field|field|input|text ?box|textarea)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<kind>radio(?: button)?|button|link|check ?box|text ?field|field|input|text ?box|textarea|drop-?down|combo ?box|list ?box|slider)\b", RegexOptions.IgnoreCase)]
     private static partial Regex KindRegex();
 
     [GeneratedRegex(@"^\s*(?:(?:double[- ]click|right[- ]click|click|tap|press|hover(?: over)?|select|check|uncheck|focus|open|find|locate)\s+)?(?:on\s+)?(?:the\s+|a\s+|an\s+)?", RegexOptions.IgnoreCase)]

@@ -7,5 +7,8 @@ internal sealed record TextMatch(string Text, ScreenBox TextBox, double Score, s
 {
     public ScreenBox? Control { get; init; }
 
+    /// <summary>True when the match is the whole OCR line (a label standing alone, not words inside a sentence).</summary>
+    public bool Whole { get; init; }
+
     public ScreenBox Box => Control ?? TextBox;
 }

@@ -33,7 +33,10 @@ internal static class TextMatcher
                     var score = similarity * (0.85 + (0.15 * Math.Clamp(confidence, 0, 100) / 100));
                     if (best is null || score > best.Score)
                     {
-                        best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source);
+                        best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source)
+                        {
+                            Whole = run.Count(HasText) == words.Count(HasText),
+                        };
                     }
                 }
 
@@ -46,6 +49,8 @@ internal static class TextMatcher
 
         return Suppress(hits);
     }
+
+    private static bool HasText(OcrWord word) => TextSimilarity.Normalize(word.Text).Length > 0;
 
     public static ScreenBox Union(IEnumerable<ScreenBox> boxes) =>
         boxes.Aggregate((a, b) => new ScreenBox(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2)));

@@ -16,6 +16,16 @@ public sealed partial class Image
             "draw box");
     }
 
+    /// <summary>Fills a box in place with a solid colour (masking secrets in saved screenshots).</summary>
+    public void FillBox(ScreenBox box, DrawColor color)
+    {
+        // A negative thickness is OpenCV's FILLED.
+        VaNative.Check(
+            VaNative.DrawRect(_mat, (int)Math.Floor(box.X1), (int)Math.Floor(box.Y1), (int)Math.Ceiling(box.X2), (int)Math.Ceiling(box.Y2),
+                color.B, color.G, color.R, -1),
+            "fill box");
+    }
+
     /// <summary>Draws a crosshair (circle and cross) at <paramref name="point"/> in place.</summary>
     public void DrawPoint(ScreenPoint point, DrawColor? color = null, int radius = 8, int thickness = 2)
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using VisualAgent.Errors;
-using VisualAgent.Geometry;
 using VisualAgent.Models.Dialects;
 using static VisualAgent.Tests.Dialects.DialectTestKit;
 

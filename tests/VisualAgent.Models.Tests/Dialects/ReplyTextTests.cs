@@ -7,7 +7,7 @@ public sealed class ReplyTextTests
     [Fact]
     public void Normalize_FullWidthAndZeroWidth_BecomeAscii()
     {
-        Assert.Equal("Action: click(start_box='(1,2)')", ReplyText.Normalize("Action\u200B：click（start_box='（1，2）'）"));
+        Assert.Equal("Action:click(start_box='(1,2)')", ReplyText.Normalize("Action\u200B：click（start_box='（1，2）'）"));
         Assert.Equal("a\nb", ReplyText.Normalize("a\r\nb"));
     }
 

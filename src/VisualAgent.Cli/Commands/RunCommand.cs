@@ -1,0 +1,234 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using VisualAgent.Agent;
+using VisualAgent.Agent.Offline;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Agent.Skills;
+using VisualAgent.Agent.Vision;
+using VisualAgent.Cli.Hosting;
+using VisualAgent.Errors;
+using VisualAgent.Planning;
+using VisualAgent.Runs;
+
+namespace VisualAgent.Cli.Commands;
+
+/// <summary>`visual-agent run [--url U] [--model P] "instruction"`, `--skill NAME --param k=v`, `--demo`.</summary>
+internal static class RunCommand
+{
+    private static readonly Argument<string?> InstructionArgument = new("instruction") { Description = "What to do. Offline (--model ocr): explicit steps, e.g. \"open samples:login/; type alice into the Username field; click Log in\".", Arity = ArgumentArity.ZeroOrOne };
+
+    private static readonly Option<string?> UrlOption = new("--url") { Description = "Page to open first: http(s)://, a file, or samples:PATH (starts the samples server)." };
+
+    private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "Model profile: ocr (offline default: OCR grounding of explicit steps), a configured VLM, or sim-DIALECT.", DefaultValueFactory = _ => "ocr" };
+
+    private static readonly Option<string?> SkillOption = new("--skill") { Description = "Run a skill from skills/NAME/SKILL.md." };
+
+    private static readonly Option<string[]> ParamOption = new("--param", "-p") { Description = "Skill parameter NAME=VALUE (repeatable). Secret parameters come from the environment, never from here.", AllowMultipleArgumentsPerToken = false };
+
+    private static readonly Option<bool> DemoOption = new("--demo") { Description = "The offline demo: serve the samples, log in with a secret, filter orders by status, export CSV, check its rows." };
+
+    private static readonly Option<bool> YesOption = new("--yes") { Description = "Confirm every risky step (unattended runs that you trust)." };
+
+    private static readonly Option<bool> DenyRiskyOption = new("--deny-risky") { Description = "Deny every risky step without asking (the default with no terminal)." };
+
+    private static readonly Option<int?> MaxStepsOption = new("--max-steps") { Description = "Bound on steps (default Agent:MaxSteps, 40)." };
+
+    private static readonly Option<string?> RunsOption = new("--runs") { Description = "Folder for run folders (default Runs:Folder, ./runs)." };
+
+    public static Command Create()
+    {
+        var command = new Command("run", """
+            Do a task in the browser and record every step under runs/ (run.json, steps.jsonl, shots/, report.html).
+            Examples:
+              visual-agent run --demo
+              visual-agent run --url samples:login/ "type alice into the Username field; type {{secret:PW}} into the Password field; click Log in"
+              visual-agent run --skill export-orders -p BASE_URL=http://127.0.0.1:5080 -p STATUS=Shipped
+            """);
+        command.Arguments.Add(InstructionArgument);
+        command.Options.Add(UrlOption);
+        command.Options.Add(ModelOption);
+        command.Options.Add(SkillOption);
+        command.Options.Add(ParamOption);
+        command.Options.Add(DemoOption);
+        command.Options.Add(YesOption);
+        command.Options.Add(DenyRiskyOption);
+        command.Options.Add(MaxStepsOption);
+        command.Options.Add(RunsOption);
+        command.Options.Add(CommonOptions.Json);
+        BrowserSession.AddOptions(command);
+        command.SetHandler(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
+    {
+        var demo = context.Get(DemoOption);
+        var (goal, url) = ResolveGoal(context, demo);
+        var profileName = context.Get(ModelOption)!;
+        if (context.Get(YesOption) && context.Get(DenyRiskyOption))
+        {
+            throw new UsageException("--yes and --deny-risky contradict each other: give one.");
+        }
+
+        await using var models = await ModelStack.CreateAsync(context, profileName, ct).ConfigureAwait(false);
+        IPlanner planner;
+        if (models.Offline)
+        {
+            if (!StepParser.TryParse(goal, out var steps, out var error))
+            {
+                throw new UsageException($"{error}\nThe offline default (--model ocr) runs explicit steps only. For a free-form goal, give a vision-language model profile with --model (see 'visual-agent doctor' and the README's 'Serving real models').");
+            }
+
+            planner = new OfflinePlanner(steps);
+        }
+        else
+        {
+            if (models.Simulated)
+            {
+                throw new UsageException($"'{profileName}' is a simulated model: it answers only from ground truth a test or the benchmark registers, so it cannot run a free task. Use 'visual-agent bench run --suite tasks-samples --models {profileName}', or a real model profile.");
+            }
+
+            planner = models.CreatePlanner();
+        }
+
+        if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
+        {
+            // The samples' documented demo account; set here so the demo runs anywhere, typed as a secret all the same.
+            Environment.SetEnvironmentVariable(Demo.SecretName, Demo.Password);
+        }
+
+        var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
+        var store = new RunStore(Path.GetFullPath(runsRoot));
+        var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var session = await BrowserSession.OpenAsync(context, demo ? "samples:" : url, downloads, ct).ConfigureAwait(false);
+        var startUrl = url is null ? null : session.ResolveUrl(url);
+        goal = session.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
+        if (planner is OfflinePlanner)
+        {
+            planner = new OfflinePlanner(StepParser.Parse(goal));
+        }
+
+        var agentOptions = context.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
+        agentOptions.MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps;
+        var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
+        var prompt = ConsoleConfirmationPrompt.ForConsole(context.Get(YesOption), context.Get(DenyRiskyOption) || !CliOutput.Interactive);
+        var runner = new AgentRunner(
+            session.Driver, planner, models.Grounder, store, agentOptions, policy, prompt,
+            screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(),
+            annotator: new VisionScreenshotAnnotator(), logger: context.Loggers.CreateLogger<AgentRunner>())
+        {
+            StepRecorded = context.Json ? null : PrintStep,
+        };
+
+        if (!context.Json)
+        {
+            CliOutput.Out.MarkupLineInterpolated($"[bold]run[/] with [blue]{profileName}[/]{(models.Simulated ? " (simulated)" : "")}: {Shorten(goal)}");
+        }
+
+        var request = new RunRequest
+        {
+            Goal = goal,
+            StartUrl = startUrl,
+            Model = profileName,
+            Simulated = models.Simulated,
+            Settings = new Dictionary<string, string>
+            {
+                ["viewport"] = $"{session.Options.ViewportWidth}x{session.Options.ViewportHeight}",
+                ["device_scale_factor"] = session.Options.DeviceScaleFactor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["headless"] = session.Options.Headless ? "true" : "false",
+                ["confirmations"] = prompt.Name,
+            },
+        };
+        var result = await runner.RunAsync(request, ct).ConfigureAwait(false);
+        var check = demo && result.Record.Status == RunStatus.Succeeded
+            ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
+            : null;
+        Report(context, result, check);
+        return check is { Passed: false } ? ExitCodes.TaskFailed : result.ExitCode;
+    }
+
+    private static (string Goal, string? Url) ResolveGoal(VerbContext context, bool demo)
+    {
+        var instruction = context.Get(InstructionArgument);
+        var skillName = context.Get(SkillOption);
+        var given = (instruction is null ? 0 : 1) + (skillName is null ? 0 : 1) + (demo ? 1 : 0);
+        if (given != 1)
+        {
+            throw new UsageException("Give exactly one of: an instruction, --skill NAME, or --demo. Example: visual-agent run --demo");
+        }
+
+        if (demo)
+        {
+            return (Demo.Instruction, null);
+        }
+
+        if (skillName is not null)
+        {
+            var root = FindSkillsRoot();
+            var skill = SkillLoader.Find(root, skillName);
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var p in context.Get(ParamOption) ?? [])
+            {
+                var eq = p.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0)
+                {
+                    throw new UsageException($"--param '{p}' is not NAME=VALUE.");
+                }
+
+                parameters[p[..eq]] = p[(eq + 1)..];
+            }
+
+            return (SkillLoader.Render(skill, parameters, Environment.GetEnvironmentVariable), context.Get(UrlOption));
+        }
+
+        return (instruction!, context.Get(UrlOption));
+    }
+
+    private static string FindSkillsRoot()
+    {
+        foreach (var candidate in new[] { Path.Combine(Directory.GetCurrentDirectory(), "skills"), Path.Combine(AppContext.BaseDirectory, "skills") })
+        {
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new UsageException("No skills/ folder here or beside the executable.");
+    }
+
+    private static void PrintStep(StepRecord step)
+    {
+        var colour = step.Outcome switch { "ok" => "green", "blocked" => "red", "failed" => "red", _ => "yellow" };
+        CliOutput.Out.MarkupLineInterpolated($"  [grey]{step.Index,3}[/] [{colour}]{step.Outcome,-7}[/] {Shorten(step.Description ?? step.Action?.Name ?? "")} [grey]{step.TotalMs:0} ms[/]{(step.Error is { } e ? $"  {Shorten(e)}" : "")}");
+    }
+
+    private static void Report(VerbContext context, RunResult result, Demo.ExportCheck? check)
+    {
+        var run = result.Record;
+        var report = Path.Combine(result.Folder, "report.html");
+        if (context.Json)
+        {
+            CliOutput.WriteJson(new { run.Id, status = run.Status, run.Reason, run.Summary, run.Steps, folder = result.Folder, report, downloads = run.Downloads.Select(d => Path.Combine(result.Folder, d)), check });
+            return;
+        }
+
+        var colour = run.Status == RunStatus.Succeeded ? "green" : "red";
+        CliOutput.Out.MarkupLineInterpolated($"[bold {colour}]{run.Status}[/] after {run.Steps} steps in {run.DurationMs / 1000:0.0} s{(run.Reason is { } r ? $": {r}" : "")}");
+        CliOutput.Out.WriteLine($"run folder: {result.Folder}");
+        CliOutput.Out.WriteLine($"report:     {report}");
+        foreach (var d in run.Downloads)
+        {
+            CliOutput.Out.WriteLine($"download:   {Path.Combine(result.Folder, d)}");
+        }
+
+        if (check is not null)
+        {
+            CliOutput.Out.MarkupLineInterpolated($"CSV check:  [{(check.Passed ? "green" : "red")}]{check.Message}[/]");
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 110 ? text : text[..107] + "...";
+}
