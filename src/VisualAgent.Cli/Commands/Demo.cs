@@ -18,11 +18,11 @@ internal static class Demo
         "open {{samples}}/login/; " +
         "type \"alice\" into the Username field; " +
         $"type \"{{{{secret:{SecretName}}}}}\" into the Password field; " +
-        "click \"Log in\"; " +
+        "click the \"Log in\" button; " +
         "verify \"Welcome, alice\"; " +
         "click \"Orders\"; " +
         $"select \"{Status}\" in the Status field; " +
-        "click \"Export CSV\"; " +
+        "click the \"Export CSV\" button; " +
         "wait for the download";
 
     /// <summary>The result of checking the exported CSV against the app's own state.</summary>

@@ -84,6 +84,14 @@ public sealed partial class OcrGrounder(
             good = good.Where(Standalone).ToList();
         }
 
+        // The label rule decides between equal texts: a field's label has an input next to it, a button's text does not.
+        if (query.Kind is TargetKind.Field or TargetKind.Button && good.Count > 1 && query.Ordinal == 0)
+        {
+            var wantsInput = query.Kind == TargetKind.Field;
+            var fitting = good.Where(m => (m.Control is null && FieldLocator.FindInput(m.TextBox, controls, _options.FieldSearchDistance) is not null) == wantsInput).ToList();
+            good = fitting.Count > 0 ? fitting : good;
+        }
+
         var chosen = Select(good, query, out var selectError);
         if (chosen is null)
         {
@@ -170,7 +178,7 @@ public sealed partial class OcrGrounder(
     private static bool Holds(ScreenBox c, ScreenBox t)
     {
         var centre = t.Center;
-        return c.Contains(centre) && c.Area <= t.Area * 40 && c.Width >= t.Width * 0.9
+        return c.Contains(centre) && c.Area <= t.Area * 40 && c.Width >= t.Width * 0.9 && c.Width <= Math.Max(6 * t.Width, t.Width + 240)
             && c.Height <= Math.Max(4 * t.Height, 56)
             && Math.Abs(c.Center.Y - centre.Y) <= Math.Max(4, 0.25 * c.Height)
             && (Math.Abs(c.Center.X - centre.X) <= 0.25 * c.Width || t.X1 - c.X1 <= Math.Max(24, 0.1 * c.Width));

@@ -35,7 +35,7 @@ internal static class TextMatcher
                     {
                         best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source)
                         {
-                            Whole = run.Count(HasText) == words.Count(HasText),
+                            Whole = StandsApart(words, i, n),
                         };
                     }
                 }
@@ -51,6 +51,18 @@ internal static class TextMatcher
     }
 
     private static bool HasText(OcrWord word) => TextSimilarity.Normalize(word.Text).Length > 0;
+
+    // A run stands apart when no word of its line is within about a word gap on either side: a button or link label,
+    // a table cell, a heading; not words inside a sentence. (Sparse OCR joins a whole table row into one line.)
+    private static bool StandsApart(IReadOnlyList<OcrWord> words, int start, int count)
+    {
+        var first = words[start].Box;
+        var last = words[start + count - 1].Box;
+        var gap = Math.Max(8, 0.8 * Math.Max(first.Height, last.Height));
+        var left = words.Take(start).LastOrDefault(HasText);
+        var right = words.Skip(start + count).FirstOrDefault(HasText);
+        return (left is null || first.X1 - left.Box.X2 > gap) && (right is null || right.Box.X1 - last.X2 > gap);
+    }
 
     public static ScreenBox Union(IEnumerable<ScreenBox> boxes) =>
         boxes.Aggregate((a, b) => new ScreenBox(Math.Min(a.X1, b.X1), Math.Min(a.Y1, b.Y1), Math.Max(a.X2, b.X2), Math.Max(a.Y2, b.Y2)));

@@ -32,6 +32,7 @@ public sealed class OcrGroundingAccuracyTests(BrowserFixture fixture, ITestOutpu
         var result = await GroundingEvaluator.EvaluateAsync(new OcrGrounder(fixture.Ocr), set.AnnotationFile, null, TestContext.Current.CancellationToken);
         var misses = await GroundingFailureRenderer.RenderAsync(result, set.ImagesDir, Path.Combine(dir, "failures"), TestContext.Current.CancellationToken);
         Report(result);
+        await File.WriteAllTextAsync(Path.Combine(dir, "summary.txt"), result + Environment.NewLine, TestContext.Current.CancellationToken);
         output.WriteLine($"{set.Samples} samples on {set.Screenshots} screenshots ({set.DroppedDuplicates} repeats dropped); {misses} misses drawn in {dir}/failures");
 
         Assert.True(result.TextLabelled.Accuracy >= 0.8, result.ToString());
