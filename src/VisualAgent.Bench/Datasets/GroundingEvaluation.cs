@@ -29,7 +29,7 @@ public sealed record GroundingEvaluation
 
     public override string ToString() => FormattableString.Invariant(
         $"{Grounder}: overall {Overall}; text-labelled {TextLabelled}; others {NotTextLabelled}; ")
-        + string.Join("; ", ByLabelKind.Select(kv => $"{kv.Key} {kv.Value}"))
+        + string.Join("; ", ByLabelKind.Where(kv => kv.Key != LabelKinds.TextLabelled).Select(kv => $"{kv.Key} {kv.Value}"))
         + FormattableString.Invariant(
             $"; median {MedianLatency.TotalMilliseconds:0} ms/call, {MedianFirstCallPerScreenshot.TotalMilliseconds:0} ms first call/screenshot, {MedianTotalPerScreenshot.TotalMilliseconds:0} ms all calls/screenshot");
 }

@@ -9,6 +9,10 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Benchmarks: score predictions, run suites over several models, time components.\nExample: visual-agent bench score --predictions preds.jsonl");
         command.Subcommands.Add(BenchScoreCommand.Create());
+        foreach (var component in BenchComponentsCommand.Create())
+        {
+            command.Subcommands.Add(component);
+        }
         return command;
     }
 }

@@ -12,7 +12,7 @@ internal static class FieldLocator
         var bestDistance = double.MaxValue;
         foreach (var c in controls)
         {
-            if (c.Width < c.Height * 1.5 || (c.Width > 12 * c.Height && c.Width > 600) || Contains(c, label.Center))
+            if (c.Width < c.Height * 1.5 || (c.Width > 20 * c.Height && c.Width > 600) || Contains(c, label.Center))
             {
                 continue; // not input-shaped (a table row or a panel is not an input), or the label's own container
             }

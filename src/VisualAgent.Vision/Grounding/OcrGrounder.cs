@@ -74,7 +74,10 @@ public sealed partial class OcrGrounder(
             return GroundingResult.NotFound(why);
         }
 
-        if (query.Kind == TargetKind.Button && good.Any(m => m.Control is not null))
+        // A button is looked for inside detected controls, unless an ordinal asks for more instances than were
+        // detected as controls (bordered buttons in table rows are often not detected one by one).
+        var inControls = good.Count(m => m.Control is not null);
+        if (query.Kind == TargetKind.Button && inControls > 0 && (query.Ordinal <= 0 || inControls >= query.Ordinal))
         {
             good = good.Where(m => m.Control is not null).ToList();
         }

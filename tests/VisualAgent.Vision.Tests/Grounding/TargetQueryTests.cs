@@ -13,6 +13,11 @@ public sealed class TargetQueryTests
     [InlineData("type \"bob\" into the Password field", "Password", TargetKind.Field, 0, TargetPosition.None)]
     [InlineData("click the last \"Delete\" link", "Delete", TargetKind.Link, -1, TargetPosition.None)]
     [InlineData("click “Second opinion”", "Second opinion", TargetKind.Any, 0, TargetPosition.None)]
+    [InlineData("the Status dropdown", "Status", TargetKind.Field, 0, TargetPosition.None)]
+    [InlineData("the Volume slider", "Volume", TargetKind.Field, 0, TargetPosition.None)]
+    [InlineData("the Small radio button", "Small", TargetKind.Checkbox, 0, TargetPosition.None)]
+    [InlineData("the tenth View button", "View", TargetKind.Button, 10, TargetPosition.None)]
+    [InlineData("the seventh View button", "View", TargetKind.Button, 7, TargetPosition.None)]
     public void Parse_Phrasings_TakenApart(string instruction, string text, TargetKind kind, int ordinal, TargetPosition position)
     {
         var q = TargetQuery.Parse(instruction);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace VisualAgent.Tests.Commands;
+
+public sealed class CliBasicsTests
+{
+    [Fact]
+    public async Task Help_ListsEveryVerb()
+    {
+        var (code, stdout, _) = await CliProcess.RunAsync(CliProcess.TempFolder(), "--help");
+
+        Assert.Equal(0, code);
+        foreach (var verb in new[] { "run", "runs", "doctor", "screenshot", "act", "inspect", "serve-samples", "parse", "ground", "ocr", "bench" })
+        {
+            Assert.Contains(verb, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownOption_ExitsWithUsageCode()
+    {
+        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "doctor", "--no-such-option");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--no-such-option", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_FreeFormGoalOffline_SaysAModelProfileIsNeeded()
+    {
+        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "run", "--url", "samples:orders/", "find me the cheapest order from last spring");
+
+        Assert.Equal(2, code);
+        Assert.Contains("model profile", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_Json_ReportsBrowserAndOcr()
+    {
+        var (code, stdout, _) = await CliProcess.RunAsync(CliProcess.TempFolder(), "doctor", "--json");
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var names = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        Assert.Contains("browser", names);
+        Assert.Contains("OCR data eng", names);
+        Assert.All(doc.RootElement.EnumerateArray().Where(e => e.GetProperty("required").GetBoolean()), e => Assert.Equal("ok", e.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Config_MissingFile_ExitsWithUsageCode()
+    {
+        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "--config", "nope.json", "runs", "list");
+
+        Assert.Equal(2, code);
+        Assert.Contains("nope.json", stderr, StringComparison.Ordinal);
+    }
+}
