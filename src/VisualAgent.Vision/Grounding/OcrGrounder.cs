@@ -77,7 +77,8 @@ public sealed partial class OcrGrounder(
         // A button is looked for inside detected controls, unless an ordinal asks for more instances than were
         // detected as controls (bordered buttons in table rows are often not detected one by one).
         var inControls = good.Count(m => m.Control is not null);
-        if (query.Kind == TargetKind.Button && inControls > 0 && (query.Ordinal <= 0 || inControls >= query.Ordinal))
+        // An unqualified target ("Log in") that is both a heading and a button's label is the button: the thing to act on.
+        if (query.Kind is TargetKind.Button or TargetKind.Any && inControls > 0 && (query.Ordinal <= 0 || inControls >= query.Ordinal))
         {
             good = good.Where(m => m.Control is not null).ToList();
         }
@@ -135,7 +136,7 @@ public sealed partial class OcrGrounder(
         || query.Ordinal != 0
         || query.Position != TargetPosition.None
         || !good.Any(Standalone)
-        || (query.Kind == TargetKind.Button && !good.Any(m => m.Control is not null));
+        || (query.Kind is TargetKind.Button or TargetKind.Any && !good.Any(m => m.Control is not null));
 
     private static bool Standalone(TextMatch m) => m.Whole || m.Control is not null;
 

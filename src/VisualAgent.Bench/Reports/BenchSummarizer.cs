@@ -1,0 +1,135 @@
+using System.Globalization;
+using VisualAgent.Bench.Metrics;
+using VisualAgent.Bench.Runner;
+
+namespace VisualAgent.Bench.Reports;
+
+/// <summary>Turns result lines into per-model summaries: headline with bootstrap interval, breakdowns, latency, tokens, cost, failures.</summary>
+public static class BenchSummarizer
+{
+    public const string PointInBoxRule = "grounding hit = the predicted point lies inside the true box, edges inclusive (x1 <= x <= x2 and y1 <= y <= y2); a box prediction is scored by its centre, IoU reported beside";
+
+    public static BenchSummary Summarize(LoadedSuite suite, IReadOnlyList<(ModelRunInfo Info, IReadOnlyCollection<SampleResult> Results)> models, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(models);
+        var ids = suite.Samples.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var notes = new List<string>();
+        if (suite.Kind == SuiteKind.Caption)
+        {
+            notes.Add("Captions: headline = mean sentence-level BLEU-4; corpus BLEU-4 and CIDEr-D (0..10) beside it. The optional 1-5 judge rubric is not implemented.");
+        }
+
+        if (models.Any(m => m.Info.Simulated))
+        {
+            notes.Add("SIMULATED: sim-* models are answered by the in-process simulated server from the ground truth; their scores, latencies and tokens measure the harness, not a model.");
+        }
+
+        return new BenchSummary
+        {
+            Suite = suite.Name,
+            Kind = suite.Kind.Id(),
+            Metric = suite.Kind.HeadlineMetric(),
+            Rule = suite.Kind == SuiteKind.Grounding ? PointInBoxRule : null,
+            Samples = suite.Samples.Count,
+            SkippedInput = suite.Issues.Count,
+            InputIssues = suite.Issues,
+            Models = [.. models.Select(m => Model(suite, ids, m.Info, [.. m.Results.Where(r => ids.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)]))],
+            Notes = notes,
+            CreatedAt = now,
+        };
+    }
+
+    private static ModelSummary Model(LoadedSuite suite, Dictionary<string, BenchSample> ids, ModelRunInfo info, List<SampleResult> results)
+    {
+        var summary = new ModelSummary
+        {
+            Model = info.Model,
+            Simulated = info.Simulated,
+            Metric = suite.Kind.HeadlineMetric(),
+            Status = info.Status,
+            Message = info.Message,
+            Pending = suite.Samples.Count - results.Count,
+            Resumed = info.Resumed,
+            WallSeconds = Math.Round(info.Wall.TotalSeconds, 3),
+            SamplesPerSecond = info.Wall > TimeSpan.Zero && info.RanNow > 0 ? Math.Round(info.RanNow / info.Wall.TotalSeconds, 3) : null,
+            GpuPeakMemory = info.GpuPeakMib is { } mib ? string.Create(CultureInfo.InvariantCulture, $"{mib:0} MiB") : "n/a",
+        };
+        if (results.Count == 0)
+        {
+            return summary;
+        }
+
+        var scores = results.Select(r => r.Score).ToList();
+        var interval = Bootstrap.Interval(scores, 0.95, 1000, 12345);
+        var latencies = results.Where(r => r.Cause is null or "wrong_format" or "not_found").Select(r => r.LatencyMs).ToList();
+        var ttfts = results.Where(r => r.TtftMs is not null).Select(r => r.TtftMs!.Value).ToList();
+        var tokens = new TokenFigures(results.Sum(r => r.PromptTokens), results.Sum(r => r.CompletionTokens), results.Sum(r => r.ImageTokens));
+        return summary with
+        {
+            Score = R(scores.Average()),
+            N = results.Count,
+            Status = info.Status == "ok" && summary.Pending > 0 ? "incomplete" : info.Status,
+            Ci95 = [R(interval.Low), R(interval.High)],
+            Metrics = KindMetrics(suite.Kind, ids, results),
+            Breakdowns = GroupBreakdowns.Of(results),
+            LatencyMs = Figures(latencies),
+            TtftMs = Figures(ttfts),
+            Tokens = tokens,
+            Cost = Cost(info, tokens),
+            Failures = results.Where(r => r.Cause is not null).GroupBy(r => r.Cause!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            WrongFormat = results.Count(r => r.Cause == "wrong_format"),
+        };
+    }
+
+    private static Dictionary<string, double> KindMetrics(SuiteKind kind, Dictionary<string, BenchSample> ids, List<SampleResult> results)
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var name in results.SelectMany(r => r.Metrics.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var values = results.Where(r => r.Metrics.ContainsKey(name)).Select(r => r.Metrics[name]).ToList();
+            metrics["mean_" + name] = R(values.Average());
+        }
+
+        if (kind == SuiteKind.Caption)
+        {
+            var candidates = results.Select(r => r.Prediction ?? "").ToList();
+            var references = results.Select(r => (IReadOnlyList<string>)ids[r.Id].Answers).ToList();
+            metrics["bleu4_corpus"] = R(CaptionMetrics.Bleu4(candidates, references));
+            metrics["cider_d"] = R(CaptionMetrics.CiderD(candidates, references));
+        }
+
+        if (kind == SuiteKind.Tasks)
+        {
+            metrics["mean_steps"] = R(results.Average(r => r.Steps ?? 0));
+            metrics["mean_model_calls"] = R(results.Average(r => r.Calls));
+            metrics["mean_wall_s"] = R(results.Average(r => r.LatencyMs) / 1000);
+        }
+
+        if (kind == SuiteKind.Refexp)
+        {
+            metrics["mean_iou_all"] = R(results.Average(r => r.Metrics.GetValueOrDefault("iou")));
+        }
+
+        return metrics;
+    }
+
+    private static LatencyFigures? Figures(List<double> values) =>
+        values.Count == 0 ? null : new LatencyFigures(R(Percentiles.Of(values, 50)), R(Percentiles.Of(values, 95)), R(values.Average()));
+
+    private static CostFigure? Cost(ModelRunInfo info, TokenFigures tokens)
+    {
+        var price = info.Price;
+        if (price?.PerMillionInput is not null || price?.PerMillionOutput is not null)
+        {
+            var amount = (tokens.Prompt * (price.PerMillionInput ?? 0) / 1e6) + (tokens.Completion * (price.PerMillionOutput ?? 0) / 1e6);
+            return new CostFigure(R(amount), "per million tokens (prompt + completion, as the profile's Price)");
+        }
+
+        return price?.PerGpuHour is { } hour
+            ? new CostFigure(R(hour * info.Wall.TotalHours), "per GPU-hour x this run's wall time")
+            : null;
+    }
+
+    internal static double R(double v) => Math.Round(v, 6, MidpointRounding.AwayFromZero);
+}

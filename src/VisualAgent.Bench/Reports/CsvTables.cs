@@ -1,0 +1,71 @@
+using CsvHelper;
+using VisualAgent.Bench.Runner;
+
+namespace VisualAgent.Bench.Reports;
+
+/// <summary>CSV tables (CsvHelper): one row per model, per group cell, per sample. Numbers are invariant; scores 0..1.</summary>
+public static class CsvTables
+{
+    public static string Models(BenchSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return Table(
+            ["model", "simulated", "status", "score", "ci95_low", "ci95_high", "n", "pending", "latency_p50_ms", "latency_p95_ms", "ttft_p50_ms",
+                "prompt_tokens", "completion_tokens", "image_tokens", "cost", "gpu_peak_memory", "wrong_format", "failures", "message"],
+            summary.Models.Select(m => (string[])[
+                m.Model, m.Simulated ? "true" : "false", m.Status, Fmt.F(m.Score, "0.000000"), Fmt.F(m.Ci95?[0], "0.000000"), Fmt.F(m.Ci95?[1], "0.000000"),
+                Fmt.N(m.N), Fmt.N(m.Pending), Fmt.Ms(m.LatencyMs?.P50), Fmt.Ms(m.LatencyMs?.P95), Fmt.Ms(m.TtftMs?.P50),
+                Fmt.N(m.Tokens.Prompt), Fmt.N(m.Tokens.Completion), Fmt.N(m.Tokens.Image), Fmt.F(m.Cost?.Amount, "0.000000"), m.GpuPeakMemory,
+                Fmt.N(m.WrongFormat), Fmt.Failures(m), m.Message ?? ""]));
+    }
+
+    /// <summary>Columns: model, simulated, breakdown, cell, n, score; plus a micro and a macro row per breakdown.</summary>
+    public static string Groups(BenchSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var rows = new List<string[]>();
+        foreach (var m in summary.Models)
+        {
+            foreach (var b in m.Breakdowns)
+            {
+                rows.AddRange(b.Cells.Select(c => (string[])[m.Model, Sim(m), b.Name, c.Label, Fmt.N(c.N), Fmt.F(c.Score, "0.000000")]));
+                rows.Add([m.Model, Sim(m), b.Name, "(micro: mean over samples)", Fmt.N(m.N), Fmt.F(b.Micro, "0.000000")]);
+                rows.Add([m.Model, Sim(m), b.Name, "(macro: mean over cells)", Fmt.N(b.Cells.Count), Fmt.F(b.Macro, "0.000000")]);
+            }
+        }
+
+        return Table(["model", "simulated", "breakdown", "cell", "n", "score"], rows);
+    }
+
+    public static string Samples(IReadOnlyList<SampleResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return Table(
+            ["model", "id", "simulated", "status", "cause", "score", "latency_ms", "ttft_ms", "prompt_tokens", "completion_tokens", "pred_point", "pred_bbox", "gt_bbox", "prediction", "groups"],
+            results.OrderBy(r => r.Model, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => (string[])[
+                r.Model, r.Id, r.Simulated ? "true" : "false", r.Status, r.Cause ?? "", Fmt.F(r.Score, "0.000000"), Fmt.Ms(r.LatencyMs), Fmt.Ms(r.TtftMs),
+                Fmt.N(r.PromptTokens), Fmt.N(r.CompletionTokens), Coords(r.PredPoint), Coords(r.PredBox), Coords(r.TruthBox), r.Prediction ?? "",
+                string.Join("; ", r.Groups.Select(g => $"{g.Key}={g.Value}"))]));
+    }
+
+    private static string Sim(ModelSummary m) => m.Simulated ? "true" : "false";
+
+    private static string Coords(double[]? values) => values is null ? "" : string.Join(" ", values.Select(v => Fmt.F(v, "0.##")));
+
+    private static string Table(string[] header, IEnumerable<string[]> rows)
+    {
+        using var writer = new StringWriter();
+        using (var csv = CsvWriter.Create(writer, new CsvWriterOptions(), true))
+        {
+            csv.WriteRecord(header);
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(row);
+            }
+
+            csv.Flush();
+        }
+
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace VisualAgent.Bench.Reports;
+
+/// <summary>summary.md: the models table, then per-group breakdowns (micro and macro named), failures and notes.</summary>
+public static class MarkdownReport
+{
+    public static string Render(BenchSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var md = new StringBuilder();
+        md.AppendLine($"# Bench: {summary.Suite} ({summary.Kind})").AppendLine();
+        md.AppendLine($"Headline: **{summary.Metric}**, mean over samples (micro), 0..1, with a 95 % bootstrap interval (1000 resamples). {summary.Samples} samples; {summary.SkippedInput} input entries skipped.");
+        if (summary.Rule is { } rule)
+        {
+            md.AppendLine().AppendLine($"Rule: {rule}.");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| model | status | score | 95 % CI | n | latency p50 / p95 ms | TTFT p50 ms | tokens prompt / completion / image | cost | GPU peak | failures |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var m in summary.Models)
+        {
+            md.AppendLine($"| {Esc(Fmt.Name(m))} | {m.Status} | {Fmt.F(m.Score)} | {Fmt.Ci(m.Ci95)} | {m.N} | {Fmt.Ms(m.LatencyMs?.P50)} / {Fmt.Ms(m.LatencyMs?.P95)} | {Fmt.Ms(m.TtftMs?.P50)} "
+                + $"| {m.Tokens.Prompt} / {m.Tokens.Completion} / {m.Tokens.Image} | {(m.Cost is { } c ? Fmt.F(c.Amount, "0.0000") : "")} | {m.GpuPeakMemory} | {Esc(Fmt.Failures(m))} |");
+        }
+
+        var messages = summary.Models.Where(m => m.Message is not null).ToList();
+        if (messages.Count > 0)
+        {
+            md.AppendLine();
+            foreach (var m in messages)
+            {
+                md.AppendLine($"- **{Esc(Fmt.Name(m))}** ({m.Status}): {Esc(m.Message!)}");
+            }
+        }
+
+        foreach (var m in summary.Models.Where(m => m.Metrics.Count > 0))
+        {
+            md.AppendLine().AppendLine($"## {Esc(Fmt.Name(m))}: further figures").AppendLine();
+            md.AppendLine(string.Join(", ", m.Metrics.Select(x => $"{x.Key} {Fmt.F(x.Value, "0.0000")}")));
+            foreach (var b in m.Breakdowns)
+            {
+                md.AppendLine().AppendLine($"### by {Esc(b.Name)}").AppendLine();
+                md.AppendLine("| cell | n | score |").AppendLine("|---|---|---|");
+                foreach (var c in b.Cells)
+                {
+                    md.AppendLine($"| {Esc(c.Label)} | {c.N} | {Fmt.F(c.Score)} |");
+                }
+
+                md.AppendLine($"| **micro** (mean over samples) | {m.N} | {Fmt.F(b.Micro)} |");
+                md.AppendLine($"| **macro** (mean over {b.Cells.Count} cells) | {b.Cells.Count} | {Fmt.F(b.Macro)} |");
+            }
+        }
+
+        if (summary.InputIssues.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Skipped input").AppendLine();
+            foreach (var issue in summary.InputIssues.Take(50))
+            {
+                md.AppendLine($"- {Esc(issue.ToString())}");
+            }
+        }
+
+        if (summary.Notes.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Notes").AppendLine();
+            foreach (var note in summary.Notes)
+            {
+                md.AppendLine($"- {Esc(note)}");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static string Esc(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

@@ -1,0 +1,102 @@
+using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Tasks;
+using VisualAgent.Drivers.Web;
+using VisualAgent.Samples;
+using VisualAgent.Vision.Ocr;
+
+namespace VisualAgent.Bench.Runner;
+
+/// <summary>
+/// `bench run`: loads the suite, runs each model over its samples (model after model, K samples in flight), appends
+/// each result to results/&lt;model&gt;.jsonl as it finishes, then writes summary.json, CSV tables, summary.md and
+/// report.html. Resumable: (model, sample) pairs already in the results are skipped. An unreachable model stops
+/// with a message and the others go on; a model lacking the suite's ability is reported "not supported".
+/// </summary>
+public static class BenchRunner
+{
+    public static async Task<BenchRunResult> RunAsync(BenchRunOptions options, IProgress<BenchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var profiles = options.Models.Select(options.Profiles.Get).ToList();
+        var note = progress is null ? null : new Progress<string>(m => progress.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = m }));
+        var path = await SuiteLocator.ResolveAsync(options.Suite, options.CacheRoot, options.Browser, note, cancellationToken).ConfigureAwait(false);
+        var loaded = SuiteFileLoader.Load(path, options.ImagesDir, options.BboxCorners);
+        var suite = options.Limit is { } limit ? loaded with { Samples = [.. loaded.Samples.Take(limit)] } : loaded;
+        if (SuiteLocator.IsBuiltIn(options.Suite))
+        {
+            suite = suite with { Name = options.Suite.ToLowerInvariant() };
+        }
+
+        Directory.CreateDirectory(options.OutDir);
+        var modelOptions = options.ModelOptions;
+        await using var tasks = suite.Kind == SuiteKind.Tasks ? await TaskEnvironment.StartAsync(options, suite, cancellationToken).ConfigureAwait(false) : null;
+        var outcomes = new List<(ModelRunInfo, IReadOnlyCollection<SampleResult>)>();
+        foreach (var profile in profiles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var store = ResultStore.Open(options.OutDir, profile.Name);
+            var info = await ModelRun.RunAsync(profile, suite, store, options, tasks?.Template(options.OutDir), progress, cancellationToken).ConfigureAwait(false);
+            outcomes.Add((info, store.Results));
+        }
+
+        var summary = BenchSummarizer.Summarize(suite, outcomes, options.Time.GetUtcNow());
+        var files = await BenchReportWriter.WriteAsync(options.OutDir, summary, suite, outcomes.SelectMany(o => o.Item2).ToList(), options.WriteHtml, cancellationToken).ConfigureAwait(false);
+        return new BenchRunResult(options.OutDir, suite, summary, files);
+    }
+
+    /// <summary>The browser and samples server a task suite needs, started once for all models.</summary>
+    private sealed class TaskEnvironment : IAsyncDisposable
+    {
+        private PlaywrightBrowser? _owned;
+        private SamplesServer? _samples;
+        private TesseractOcr? _ocr;
+
+        public required PlaywrightBrowser Browser { get; init; }
+
+        public required BenchRunOptions Options { get; init; }
+
+        public static async Task<TaskEnvironment> StartAsync(BenchRunOptions options, LoadedSuite suite, CancellationToken ct)
+        {
+            var owned = options.Browser is null ? await PlaywrightBrowser.LaunchAsync(options.BrowserOptions, null, ct).ConfigureAwait(false) : null;
+            var env = new TaskEnvironment
+            {
+                Browser = options.Browser ?? owned!,
+                Options = options,
+                _owned = owned,
+                _ocr = options.ModelOptions.Ocr is null ? new TesseractOcr(options.ModelOptions.OcrOptions) : null,
+            };
+            if (suite.Samples.Any(s => s.Task is BenchTask { UsesSamples: true }))
+            {
+                env._samples = await SamplesServer.StartAsync(null, 0, ct).ConfigureAwait(false);
+            }
+
+            return env;
+        }
+
+        public TaskRunOptions Template(string outDir) => new()
+        {
+            Browser = Browser,
+            Model = "",
+            RunsFolder = Path.Combine(outDir, "runs"),
+            SamplesBaseUrl = _samples?.BaseUrl,
+            Profiles = Options.Profiles,
+            Ocr = Options.ModelOptions.Ocr ?? _ocr,
+            OcrGrounder = Options.ModelOptions.GrounderOptions,
+        };
+
+        public async ValueTask DisposeAsync()
+        {
+            _ocr?.Dispose();
+            if (_samples is not null)
+            {
+                await _samples.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_owned is not null)
+            {
+                await _owned.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Tasks;
+using VisualAgent.Models.Profiles;
+
+namespace VisualAgent.Bench.Runner;
+
+/// <summary>One model over the pending samples of a suite: K in flight, each result appended as it finishes.</summary>
+internal static class ModelRun
+{
+    public static async Task<ModelRunInfo> RunAsync(
+        ModelProfile profile, LoadedSuite suite, ResultStore store, BenchRunOptions options, TaskRunOptions? tasks, IProgress<BenchProgress>? progress, CancellationToken ct)
+    {
+        var info = new ModelRunInfo { Model = profile.Name, Simulated = profile.IsSimulated, Price = profile.Price };
+        var pending = suite.Samples.Where(s => !store.IsDone(s.Id)).ToList();
+        var resumed = suite.Samples.Count - pending.Count;
+        info = info with { Resumed = resumed };
+        void Say(string message) => progress?.Report(new BenchProgress(profile.Name, resumed, suite.Samples.Count, 0, TimeSpan.Zero, null) { Message = message, Simulated = info.Simulated, Finished = true });
+
+        IBenchModel model;
+        try
+        {
+            model = tasks is not null ? new TaskBenchModel(profile, tasks) : await BenchModelFactory.CreateAsync(profile, options.ModelOptions, ct).ConfigureAwait(false);
+        }
+        catch (ModelStoppedException ex)
+        {
+            Say("stopped: " + ex.Message);
+            return info with { Status = "unreachable", Message = ex.Message };
+        }
+
+        await using (model.ConfigureAwait(false))
+        {
+            if (model.NotSupported(suite.Kind) is { } reason)
+            {
+                Say(reason);
+                return info with { Status = "not_supported", Message = reason };
+            }
+
+            if (tasks is not null && !profile.IsSimulated && !profile.IsOcr
+                && await EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), options.ModelOptions.ProbeTimeout, ct).ConfigureAwait(false) is { } problem)
+            {
+                Say("stopped: " + problem);
+                return info with { Status = "unreachable", Message = problem };
+            }
+
+            if (pending.Count == 0)
+            {
+                Say($"all {suite.Samples.Count} samples already done (resumed from {store.Path})");
+                return info;
+            }
+
+            return await RunSamplesAsync(model, pending, suite.Samples.Count, store, options, info, progress, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ModelRunInfo> RunSamplesAsync(
+        IBenchModel model, List<BenchSample> pending, int total, ResultStore store, BenchRunOptions options, ModelRunInfo info, IProgress<BenchProgress>? progress, CancellationToken ct)
+    {
+        var time = options.Time;
+        var started = time.GetTimestamp();
+        var tracker = new ProgressTracker(model.Name, model.Simulated, info.Resumed, total, pending.Count, time, options.ProgressInterval, progress);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        string? stoppedBecause = null;
+        var gpu = GpuMemoryMonitor.Start();
+        await using (gpu.ConfigureAwait(false))
+        {
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = Math.Max(1, Math.Min(options.Concurrency, model.Profile.MaxConcurrency)),
+                CancellationToken = stop.Token,
+            };
+            try
+            {
+                await Parallel.ForEachAsync(pending, parallel, async (sample, token) =>
+                {
+                    Prediction prediction;
+                    try
+                    {
+                        prediction = await model.PredictAsync(sample, token).ConfigureAwait(false);
+                    }
+                    catch (ModelStoppedException ex)
+                    {
+                        Interlocked.CompareExchange(ref stoppedBecause, ex.Message, null);
+                        await stop.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+                    catch (OperationCanceledException) when (token.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        prediction = Prediction.Failed("error", $"{ex.GetType().Name}: {ex.Message}", TimeSpan.Zero, model.Simulated);
+                    }
+
+                    var result = SampleScorer.Score(model.Name, sample, prediction, time.GetUtcNow());
+                    if (store.Append(result))
+                    {
+                        tracker.Finished(result.Ok);
+                    }
+                }).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The model was stopped (unreachable): the others go on.
+            }
+
+            var peak = await gpu.StopAsync().ConfigureAwait(false);
+            tracker.Report(true, stoppedBecause is null ? null : "stopped: " + stoppedBecause);
+            ct.ThrowIfCancellationRequested();
+            return info with
+            {
+                Status = stoppedBecause is null ? "ok" : "unreachable",
+                Message = stoppedBecause,
+                Wall = time.GetElapsedTime(started),
+                RanNow = tracker.RanNow,
+                GpuPeakMib = peak,
+            };
+        }
+    }
+}

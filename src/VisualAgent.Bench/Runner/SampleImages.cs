@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using VisualAgent.Drivers;
+using VisualAgent.Geometry;
+using VisualAgent.Vision;
+
+namespace VisualAgent.Bench.Runner;
+
+/// <summary>Suite images as screenshots (PNG bytes and size), read once per path and shared by all models; JPEGs become PNG.</summary>
+public sealed class SampleImages
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<Screenshot>>> _cache = new(StringComparer.Ordinal);
+
+    public Task<Screenshot> GetAsync(string path, CancellationToken cancellationToken = default) =>
+        _cache.GetOrAdd(path, p => new Lazy<Task<Screenshot>>(() => LoadAsync(p, cancellationToken))).Value;
+
+    public async Task<IReadOnlyList<Screenshot>> GetAllAsync(BenchSample sample, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var shots = new List<Screenshot>(sample.Images.Count);
+        foreach (var path in sample.Images)
+        {
+            shots.Add(await GetAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+
+        return shots;
+    }
+
+    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the model layer's resizer).</summary>
+    public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size)
+    {
+        using var image = Image.Decode(png.Span);
+        if (image.Size == size)
+        {
+            return png.ToArray();
+        }
+
+        using var resized = image.Resize(size);
+        return resized.EncodePng();
+    }
+
+    private static async Task<Screenshot> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (ImageHeader.DetectFormat(bytes) != "png")
+        {
+            using var image = Image.Decode(bytes);
+            return new Screenshot { Png = image.EncodePng(), Size = image.Size, Location = path };
+        }
+
+        return ImageHeader.TryReadSize(bytes, out var size)
+            ? new Screenshot { Png = bytes, Size = size, Location = path }
+            : throw new Errors.ImageFormatException($"The image '{path}' has no readable PNG header.");
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.AI;
+using VisualAgent.Actions;
+using VisualAgent.Errors;
+using VisualAgent.Models.Client;
+using VisualAgent.Models.Dialects;
+using VisualAgent.Models.Profiles;
+using VisualAgent.Simulator;
+
+namespace VisualAgent.Bench.Runner;
+
+/// <summary>
+/// A vision-language model behind an OpenAI-compatible endpoint (real, or the in-process simulated server for
+/// sim-* profiles), asked in its own dialect. For a simulated model each sample's truth is registered first.
+/// </summary>
+internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect, IChatClient client, SampleImages images, SimulatedServer? simulator) : IBenchModel
+{
+    private readonly ModelCaller _caller = new(profile, dialect, client, SampleImages.Resize);
+
+    public string Name => profile.Name;
+
+    public ModelProfile Profile => profile;
+
+    public bool Simulated => simulator is not null;
+
+    public SimulatedServer? Simulator => simulator;
+
+    public string? NotSupported(SuiteKind kind)
+    {
+        var need = kind switch
+        {
+            SuiteKind.Grounding or SuiteKind.Refexp => DialectAbilities.Ground,
+            SuiteKind.Ocr => DialectAbilities.TextSpotting,
+            SuiteKind.Vqa => DialectAbilities.Answer,
+            SuiteKind.Caption => DialectAbilities.Describe,
+            SuiteKind.MultiImage => DialectAbilities.MultiImage,
+            _ => DialectAbilities.NextAction,
+        };
+        return dialect.Abilities.HasFlag(need)
+            ? null
+            : $"not supported: the {dialect.Id} dialect has no {need} ability ({kind.Id()} is reported as not supported, not scored 0)";
+    }
+
+    public async Task<Prediction> PredictAsync(BenchSample sample, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        var shots = await images.GetAllAsync(sample, cancellationToken).ConfigureAwait(false);
+        var task = TaskOf(sample);
+        var caller = _caller;
+        if (simulator is not null)
+        {
+            var tag = SimTagDialect.TagOf(sample);
+            SimulatedTruth.Register(simulator, sample, tag, task.Kind);
+            caller = new ModelCaller(profile, new SimTagDialect(dialect, tag), client, SampleImages.Resize);
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        ModelCallResult result;
+        try
+        {
+            result = await caller.CallAsync(task, shots, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelReplyParseException ex)
+        {
+            return new Prediction { FormatError = ex.Message, Raw = ex.Raw, Latency = TimeProvider.System.GetElapsedTime(started), Calls = caller.MaxRepairs + 1, Simulated = Simulated };
+        }
+        catch (ModelUnavailableException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var kind = (ex.InnerException as ModelCallFailure)?.Kind;
+            if (kind is ModelFailureKind.Connection or ModelFailureKind.NotFound or ModelFailureKind.Unauthorized)
+            {
+                throw new ModelStoppedException(ex.Message, ex);
+            }
+
+            return Prediction.Failed(kind == ModelFailureKind.Timeout ? "timeout" : "model_error", ex.Message, TimeProvider.System.GetElapsedTime(started), Simulated);
+        }
+
+        return Read(result, task.Kind);
+    }
+
+    private static ModelTask TaskOf(BenchSample sample) => sample.Kind switch
+    {
+        SuiteKind.Grounding or SuiteKind.Refexp => new ModelTask(ModelTaskKind.Ground, sample.Prompt),
+        SuiteKind.Ocr => new ModelTask(ModelTaskKind.TextSpotting, ""),
+        SuiteKind.Caption => new ModelTask(ModelTaskKind.Describe, ""),
+        _ when sample.Images.Count > 1 => new ModelTask(ModelTaskKind.Compare, sample.Prompt) { ImageCount = sample.Images.Count },
+        _ => new ModelTask(ModelTaskKind.Answer, sample.Prompt),
+    };
+
+    private Prediction Read(ModelCallResult result, ModelTaskKind kind)
+    {
+        var reply = result.Reply;
+        var prediction = new Prediction
+        {
+            Raw = result.Raw,
+            Latency = result.Latency,
+            TimeToFirstToken = result.TimeToFirstToken,
+            Usage = result.Usage,
+            Calls = result.Calls,
+            Simulated = result.Simulated || Simulated,
+        };
+        switch (kind)
+        {
+            case ModelTaskKind.Ground:
+                return reply.Action?.Target is { } point
+                    ? prediction with { Point = point, Box = reply.Action.BoxValue }
+                    : prediction with { FormatError = "the reply holds no point or box" };
+            case ModelTaskKind.TextSpotting:
+                if (reply.Spots is { } spots)
+                {
+                    return prediction with { Spots = [.. spots.Select(s => (s.Text, s.Box))], Text = string.Join('\n', spots.Select(s => s.Text)) };
+                }
+
+                return reply.Text is { } text ? prediction with { Text = text } : prediction with { FormatError = "the reply holds no text" };
+            default:
+                var answer = reply.Text ?? (reply.Action as AnswerAction)?.Text ?? (reply.Action as DoneAction)?.Answer;
+                return answer is not null ? prediction with { Text = answer } : prediction with { FormatError = "the reply holds no answer text" };
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (simulator is not null)
+        {
+            await simulator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

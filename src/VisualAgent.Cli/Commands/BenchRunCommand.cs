@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using VisualAgent.Bench.Runner;
+using VisualAgent.Cli.Hosting;
+using VisualAgent.Drivers.Web;
+using VisualAgent.Errors;
+using VisualAgent.Models.Profiles;
+using VisualAgent.Vision.Grounding;
+using VisualAgent.Vision.Ocr;
+
+namespace VisualAgent.Cli.Commands;
+
+/// <summary>`visual-agent bench run`: a suite over several models side by side, resumable, with reports.</summary>
+internal static class BenchRunCommand
+{
+    private static readonly Option<string?> SuiteOption = new("--suite", "-s") { Description = $"A built-in suite ({string.Join(", ", SuiteLocator.BuiltInIds)}) or a suite file (format detected from content)." };
+    private static readonly Option<string?> ModelsOption = new("--models", "-m") { Description = "Model profiles, comma-separated (ocr, sim-<dialect>, or configured names)." };
+    private static readonly Option<string?> ImagesOption = new("--images") { Description = "Images folder (default: images/ beside the suite file, or its folder)." };
+    private static readonly Option<int?> LimitOption = new("--limit") { Description = "Only the first N valid samples." };
+    private static readonly Option<int?> ConcurrencyOption = new("--concurrency", "-k") { Description = "Samples in flight per model (default Bench:Concurrency, 4), bounded by each profile's MaxConcurrency." };
+    private static readonly Option<string?> OutOption = new("--out", "-o") { Description = "Output folder (default Bench:Output/<suite>); a rerun with the same folder skips what is done." };
+    private static readonly Option<string?> BboxOption = new("--bbox-format") { Description = "Grounding bbox: xyxy or xywh (default: xyxy when img_size is present, else xywh)." };
+    private static readonly Option<string?> PresetOption = new("--preset") { Description = "A named comparison: brief-comparison (Qwen3-VL, LLaVA-1.5, MiniGPT-v2, BLIP-2, InstructBLIP over captions, VQA, refexp, multi-image)." };
+
+    public static Command Create()
+    {
+        BboxOption.AcceptOnlyFromAmong("xyxy", "xywh");
+        var command = new Command("run", "Run a suite over several models: scores with 95 % intervals, per-group breakdowns, latency, tokens, cost; summary.json, CSV, summary.md, report.html.\n"
+            + "Example: visual-agent bench run --suite grounding-samples --models ocr,sim-qwen3-vl,sim-ui-tars --out bench-out/grounding");
+        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, CommonOptions.Json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetHandler(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
+    {
+        var config = context.Configuration;
+        var profiles = ModelProfiles.FromConfiguration(config);
+        var preset = context.Get(PresetOption) is { } presetName ? BenchPreset.Get(presetName) : null;
+        var models = Split(context.Get(ModelsOption)) is { Count: > 0 } given ? given : preset?.Models ?? [];
+        var suites = preset?.Suites ?? (context.Get(SuiteOption) is { } s ? [s] : throw new UsageException("Give --suite (a built-in id or a file) or --preset."));
+        if (preset is not null && context.Get(SuiteOption) is not null)
+        {
+            throw new UsageException("--preset chooses the suites itself: drop --suite.");
+        }
+
+        var modelOptions = new BenchModelOptions
+        {
+            OcrOptions = config.GetSection("Ocr").Get<OcrOptions>() ?? new OcrOptions(),
+            GrounderOptions = config.GetSection("Ocr:Grounder").Get<OcrGrounderOptions>() ?? new OcrGrounderOptions(),
+        };
+        if (preset is not null)
+        {
+            foreach (var problem in await BenchPreset.PreflightAsync(models, profiles, modelOptions.ProbeTimeout, ct).ConfigureAwait(false))
+            {
+                CliOutput.Warn(problem);
+            }
+        }
+
+        var outRoot = context.Get(OutOption) ?? Path.Combine(config["Bench:Output"] ?? "bench-out", preset?.Name ?? "");
+        var results = new List<BenchRunResult>();
+        foreach (var suite in suites)
+        {
+            var options = new BenchRunOptions
+            {
+                Suite = suite,
+                Models = models,
+                OutDir = Path.GetFullPath(preset is not null || context.Get(OutOption) is null ? Path.Combine(outRoot, SuiteName(suite)) : outRoot),
+                ImagesDir = context.Get(ImagesOption),
+                Limit = context.Get(LimitOption),
+                Concurrency = context.Get(ConcurrencyOption) ?? (int.TryParse(config["Bench:Concurrency"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) ? k : 4),
+                BboxCorners = context.Get(BboxOption) switch { "xyxy" => true, "xywh" => false, _ => null },
+                Profiles = profiles,
+                BrowserOptions = config.GetSection(BrowserOptions.SectionName).Get<BrowserOptions>() ?? new BrowserOptions(),
+                ModelOptions = modelOptions,
+            };
+            results.Add(await RunWithProgressAsync(options, ct).ConfigureAwait(false));
+        }
+
+        foreach (var result in results)
+        {
+            Print(result, context.Json);
+        }
+
+        return results.All(r => r.Summary.Models.All(m => m.Status == "unreachable")) ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+    }
+
+    private static string SuiteName(string suite) => SuiteLocator.IsBuiltIn(suite) ? suite.ToLowerInvariant() : Path.GetFileNameWithoutExtension(suite);
+
+    private static List<string> Split(string? text) =>
+        [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>Runs one suite with progress: a Spectre progress bar per model at a terminal, plain lines with ETA otherwise.</summary>
+    private static async Task<BenchRunResult> RunWithProgressAsync(BenchRunOptions options, CancellationToken ct)
+    {
+        CliOutput.Info($"bench run {options.Suite} -> {options.OutDir}");
+        if (!CliOutput.Interactive)
+        {
+            var plain = new SyncProgress(p => CliOutput.Info(p.ToString()));
+            return await BenchRunner.RunAsync(options, plain, ct).ConfigureAwait(false);
+        }
+
+        BenchRunResult? result = null;
+        await CliOutput.Err.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                var progress = new SyncProgress(p =>
+                {
+                    if (p.Total == 0 || p.Model == "suite")
+                    {
+                        CliOutput.Info(p.ToString());
+                        return;
+                    }
+
+                    lock (bars)
+                    {
+                        if (!bars.TryGetValue(p.Model, out var bar))
+                        {
+                            bar = bars[p.Model] = ctx.AddTask(Markup.Escape(p.Model + (p.Simulated ? " (simulated)" : "")), maxValue: p.Total);
+                        }
+
+                        bar.Value = p.Done;
+                        if (p.Message is not null)
+                        {
+                            bar.Description = Markup.Escape($"{p.Model}: {p.Message}");
+                        }
+
+                        if (p.Finished)
+                        {
+                            bar.StopTask();
+                        }
+                    }
+                });
+                result = await BenchRunner.RunAsync(options, progress, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return result!;
+    }
+
+    private static void Print(BenchRunResult result, bool json)
+    {
+        var summary = result.Summary;
+        if (json)
+        {
+            CliOutput.WriteJson(summary);
+            return;
+        }
+
+        var table = new Table().Title(Markup.Escape($"{summary.Suite} ({summary.Kind}): {summary.Metric}"))
+            .AddColumns("model", "status", "score", "95 % CI", "n", "p50 ms", "p95 ms", "failures");
+        foreach (var m in summary.Models)
+        {
+            table.AddRow(
+                Markup.Escape(m.Model) + (m.Simulated ? " [yellow](simulated)[/]" : ""),
+                Markup.Escape(m.Status),
+                m.Score is { } score ? $"[bold]{score.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "-",
+                m.Ci95 is [var lo, var hi] ? string.Create(CultureInfo.InvariantCulture, $"[{lo:0.000}, {hi:0.000}]").Replace("[", "[[", StringComparison.Ordinal).Replace("]", "]]", StringComparison.Ordinal) : "",
+                m.N.ToString(CultureInfo.InvariantCulture),
+                m.LatencyMs?.P50.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+                m.LatencyMs?.P95.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
+                Markup.Escape(string.Join(", ", m.Failures.Select(f => $"{f.Key} {f.Value}"))));
+        }
+
+        CliOutput.Out.Write(table);
+        foreach (var m in summary.Models.Where(m => m.Message is not null))
+        {
+            CliOutput.Warn($"{m.Model}: {m.Message}");
+        }
+
+        foreach (var issue in summary.InputIssues.Take(20))
+        {
+            CliOutput.Warn($"skipped input {issue}");
+        }
+
+        if (summary.InputIssues.Count > 20)
+        {
+            CliOutput.Warn($"... and {summary.InputIssues.Count - 20} more skipped entries (summary.json lists them all)");
+        }
+
+        if (summary.Rule is { } rule)
+        {
+            CliOutput.Info(rule);
+        }
+
+        CliOutput.Out.MarkupLine($"reports: [link]{Markup.Escape(Path.Combine(result.OutDir, "report.html"))}[/] (and summary.json, summary.md, models.csv, groups.csv, samples.csv, results/)");
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool out of order).</summary>
+    private sealed class SyncProgress(Action<BenchProgress> report) : IProgress<BenchProgress>
+    {
+        public void Report(BenchProgress value) => report(value);
+    }
+}
