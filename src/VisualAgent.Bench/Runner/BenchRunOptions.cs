@@ -50,6 +50,12 @@ public sealed class BenchRunOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The profile called <paramref name="name"/>; "ocr" is the offline OCR grounder even when not configured.</summary>
+    public ModelProfile ResolveProfile(string name) =>
+        !Profiles.TryGet(name, out _) && string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase)
+            ? new ModelProfile { Name = ModelKinds.Ocr, Kind = ModelKinds.Ocr }
+            : Profiles.Get(name);
+
     public void Validate()
     {
         if (Models.Count == 0)

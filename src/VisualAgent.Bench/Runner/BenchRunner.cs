@@ -18,7 +18,7 @@ public static class BenchRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var profiles = options.Models.Select(options.Profiles.Get).ToList();
+        var profiles = options.Models.Select(options.ResolveProfile).ToList();
         var note = progress is null ? null : new Progress<string>(m => progress.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = m }));
         var path = await SuiteLocator.ResolveAsync(options.Suite, options.CacheRoot, options.Browser, note, cancellationToken).ConfigureAwait(false);
         var loaded = SuiteFileLoader.Load(path, options.ImagesDir, options.BboxCorners);

@@ -141,19 +141,23 @@ public sealed class BenchRunnerTests(BrowserFixture fixture)
     {
         var dir = BrowserFixture.NewFolder("bench-faults");
         var suite = BenchTestData.WriteVqaSuite(dir, 6);
-        var options = Options(suite, Path.Combine(dir, "out"), ["sim-qwen2-vl"], configure: (_, server) =>
+        var quick = ModelProfiles.Simulated("qwen2-vl");
+        quick.TimeoutSeconds = 1;
+        var options = Options(suite, Path.Combine(dir, "out"), ["sim-qwen2-vl"], profiles: new ModelProfiles([quick]), configure: (_, server) =>
         {
-            server.InjectFault(new SimulatedFault(SimulatedFaultKind.MalformedReply) { When = "[sample q01]", Count = 2 });
+            server.InjectFault(new SimulatedFault(SimulatedFaultKind.Hang) { When = "[sample q01]", Count = 1 });
             server.InjectFault(new SimulatedFault(SimulatedFaultKind.ContextTooLong) { When = "[sample q02]", Count = 1 });
+            server.InjectFault(new SimulatedFault(SimulatedFaultKind.MalformedReply) { When = "[sample q03]", Count = 2 });
         });
 
         var result = await BenchRunner.RunAsync(options, null, Ct);
 
         var model = Assert.Single(result.Summary.Models);
         Assert.Equal(6, model.N);
-        Assert.Equal(1, model.Failures["wrong_format"]);
+        Assert.Equal(1, model.Failures["timeout"]);
         Assert.Equal(1, model.Failures["model_error"]);
-        Assert.Equal(4.0 / 6, model.Score!.Value, 6);
+        Assert.Equal(2, model.Failures.Values.Sum());
+        Assert.Equal(3.0 / 6, model.Score!.Value, 6); // the malformed reply is read as a (wrong) prose answer, not a failure
     }
 
     [Fact]
@@ -179,6 +183,7 @@ public sealed class BenchRunnerTests(BrowserFixture fixture)
         Concurrency = concurrency,
         Profiles = profiles ?? new ModelProfiles([]),
         Browser = fixture.Browser,
+        ProgressInterval = TimeSpan.Zero,
         ModelOptions = new BenchModelOptions { Ocr = fixture.Ocr, ConfigureSimulator = configure },
     };
 

@@ -30,6 +30,36 @@ public sealed class DialectRoundTripTests
         Assert.Equal(dialect.SizeToSend(new PixelSize(1920, 1080)), result.SentSize);
     }
 
+    public static TheoryData<string, int, int> GroundingDialectsAtScreenSizes()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var id in GroundingDialects())
+        {
+            foreach (var (w, h) in new[] { (1280, 720), (1920, 1080), (2560, 1440), (1080, 2400) })
+            {
+                data.Add((string)id.Data, w, h);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GroundingDialectsAtScreenSizes))]
+    public async Task CallAsync_GroundAtEachScreenSize_LandsInTheTargetBox(string id, int width, int height)
+    {
+        var dialect = DialectRegistry.Get(id);
+        var size = new PixelSize(width, height);
+
+        // A 80x40 button near the bottom-right, where a scaling error is largest.
+        var box = ScreenBox.FromXywh(width * 0.8, height * 0.85, 80, 40);
+        var result = await GroundAsync(dialect, box, size, maxPixels: null);
+
+        var target = Assert.IsType<ClickAction>(result.Reply.Action).Target!.Value;
+        Assert.True(box.Contains(target), $"{id} at {size}: {target} outside {box} (sent {result.SentSize}, raw {result.Raw})");
+        Assert.Equal(dialect.SizeToSend(size), result.SentSize);
+    }
+
     [Theory]
     [InlineData("qwen3-vl")]
     [InlineData("qwen2.5-vl")]
