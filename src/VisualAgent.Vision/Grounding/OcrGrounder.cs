@@ -77,10 +77,16 @@ public sealed partial class OcrGrounder(
         // A button is looked for inside detected controls, unless an ordinal asks for more instances than were
         // detected as controls (bordered buttons in table rows are often not detected one by one).
         var inControls = good.Count(m => m.Control is not null);
-        // An unqualified target ("Log in") that is both a heading and a button's label is the button: the thing to act on.
-        if (query.Kind is TargetKind.Button or TargetKind.Any && inControls > 0 && (query.Ordinal <= 0 || inControls >= query.Ordinal))
+        var bestScore = good.Max(m => m.Score);
+        if (query.Kind == TargetKind.Button && inControls > 0 && (query.Ordinal <= 0 || inControls >= query.Ordinal))
         {
             good = good.Where(m => m.Control is not null).ToList();
+        }
+        else if (query.Kind == TargetKind.Any && query.Ordinal <= 0 && good.Any(m => m.Control is not null && m.Score >= bestScore - 0.05))
+        {
+            // An unqualified target ("Log in") that reads as well in a heading as on a button is the button: the
+            // thing to act on. A weaker fuzzy match inside a control does not beat an exact one outside.
+            good = good.Where(m => m.Control is not null && m.Score >= bestScore - 0.05).ToList();
         }
         else if (good.Any(Standalone))
         {
