@@ -35,10 +35,14 @@ public static class MarkdownReport
             }
         }
 
-        foreach (var m in summary.Models.Where(m => m.Metrics.Count > 0))
+        foreach (var m in summary.Models.Where(m => m.Metrics.Count > 0 || m.Breakdowns.Count > 0))
         {
             md.AppendLine().AppendLine($"## {Esc(Fmt.Name(m))}: further figures").AppendLine();
-            md.AppendLine(string.Join(", ", m.Metrics.Select(x => $"{x.Key} {Fmt.F(x.Value, "0.0000")}")));
+            if (m.Metrics.Count > 0)
+            {
+                md.AppendLine(string.Join(", ", m.Metrics.Select(x => $"{x.Key} {Fmt.F(x.Value, "0.0000")}")));
+            }
+
             foreach (var b in m.Breakdowns)
             {
                 md.AppendLine().AppendLine($"### by {Esc(b.Name)}").AppendLine();
