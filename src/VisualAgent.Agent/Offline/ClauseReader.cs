@@ -15,8 +15,36 @@ internal static partial class ClauseReader
             return login;
         }
 
+        var many = ReadDialogReply(c) ?? ReadTypedAsThe(c);
+        if (many is not null)
+        {
+            return many.Count == 0 ? null : [.. many.Select(i => i with { Source = clause })];
+        }
+
+        // "click Next twice" repeats the click; a count on any other step is not readable.
+        var (rest, count) = TakeRepeat(c);
+        if (rest.Length < c.Length)
+        {
+            return ReadSingle(rest) is { Verb: StepVerb.Click or StepVerb.DoubleClick or StepVerb.RightClick } repeated
+                && !DialogTarget.Answers(repeated)
+                ? [.. Enumerable.Repeat(repeated with { Source = clause }, count)]
+                : null;
+        }
+
         var single = ReadSingle(c);
         return single is null ? null : [single with { Source = clause }];
+    }
+
+    /// <summary>"Enter X as the Y and Z as the W": one type step per field; null when the clause is not in that form.</summary>
+    private static IReadOnlyList<StepIntent>? ReadTypedAsThe(string c)
+    {
+        var m = TypeVerb().Match(c);
+        if (!m.Success || ReadAsThe(m.Groups["rest"].Value) is not { Count: > 1 } pairs)
+        {
+            return null;
+        }
+
+        return [.. pairs.Select(p => new StepIntent(StepVerb.Type) { Target = FieldTarget(p.Field), Value = p.Text })];
     }
 
     private static StepIntent? ReadSingle(string c)
@@ -33,6 +61,11 @@ internal static partial class ClauseReader
             return new StepIntent(StepVerb.Back);
         }
 
+        if (ReadDialogAnswer(c) is { } dialogAnswer)
+        {
+            return dialogAnswer;
+        }
+
         if ((m = Pointer().Match(c)).Success)
         {
             return ReadPointer(m.Groups["verb"].Value.ToLowerInvariant(), m.Groups["target"].Value);
@@ -46,6 +79,11 @@ internal static partial class ClauseReader
         if ((m = TypeVerb().Match(c)).Success)
         {
             return ReadType(m.Groups["rest"].Value);
+        }
+
+        if (ReadPickThe(c) is { } picked)
+        {
+            return picked;
         }
 
         if ((m = SelectVerb().Match(c)).Success)
@@ -106,6 +144,16 @@ internal static partial class ClauseReader
             return new StepIntent(StepVerb.Press) { Keys = keys };
         }
 
+        if (ReadDialogClick(target, out var inDialog) is { } dialogClick)
+        {
+            return verb.StartsWith("click", StringComparison.Ordinal) || verb is "press" or "tap" or "push" or "hit" ? dialogClick : null;
+        }
+
+        if (inDialog)
+        {
+            return null;
+        }
+
         var stepVerb = verb switch
         {
             _ when verb.StartsWith("double", StringComparison.Ordinal) => StepVerb.DoubleClick,
@@ -119,6 +167,11 @@ internal static partial class ClauseReader
 
     private static StepIntent? ReadType(string rest)
     {
+        if (ReadAsThe(rest) is { } asThe)
+        {
+            return asThe is [var one] ? new StepIntent(StepVerb.Type) { Target = FieldTarget(one.Field), Value = one.Text } : null;
+        }
+
         if (QuotedText.TryTakeLeading(rest.Trim(), out var quoted, out var after))
         {
             var tail = IntoTail().Match(after);
@@ -133,6 +186,10 @@ internal static partial class ClauseReader
     private static StepIntent? ReadSelect(string rest)
     {
         var r = rest.Trim();
+        if (ReadAsThe(r) is { } asThe)
+        {
+            return asThe is [var one] ? new StepIntent(StepVerb.Select) { Target = FieldTarget(one.Field), Value = one.Text } : null;
+        }
         if (QuotedText.TryTakeLeading(r, out var quoted, out var after))
         {
             var tail = FromTail().Match(after);
@@ -140,9 +197,10 @@ internal static partial class ClauseReader
                 : after.Trim().Length == 0 ? new StepIntent(StepVerb.Select) { Value = quoted } : null;
         }
 
+        // "choose the color Blue": an option's text does not start with "the"; not readable rather than guessed.
         var split = SplitAt(r, [" from ", " in "]);
         return split is { } s ? Targeted(StepVerb.Select, s.Right) with { Value = s.Left }
-            : r.Length > 0 ? new StepIntent(StepVerb.Select) { Value = r } : null;
+            : r.Length > 0 && !r.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? new StepIntent(StepVerb.Select) { Value = r } : null;
     }
 
     private static StepIntent ReadScroll(Match m)
@@ -162,6 +220,11 @@ internal static partial class ClauseReader
     private static StepIntent? Type(string text, string target, bool quotedText = false)
     {
         var value = quotedText ? text : QuotedText.Unquote(text);
+        if (IsDialog(Target(target)))
+        {
+            return value.Length == 0 ? null : DialogTarget.Type(value);
+        }
+
         return value.Length == 0 ? null : Targeted(StepVerb.Type, target) with { Value = value };
     }
 

@@ -56,7 +56,7 @@ internal static partial class ClauseSplitter
     private const string Verbs =
         "open|go to|go back|navigate|visit|click|double-click|double click|right-click|right click|tap|press|hit|type|enter|"
         + "fill|select|choose|pick|check|uncheck|tick|untick|scroll|hover|upload|attach|wait|verify|assert|expect|ensure|"
-        + "make sure|confirm that|submit|log in|login|sign in";
+        + "make sure|confirm that|submit|log in|login|sign in|accept|dismiss|answer|respond";
 
     // ";" | ", then" | " and then" | " then " | ", VERB" | " and VERB" (the verb stays with the next clause).
     [GeneratedRegex(@";|,\s*(?:and\s+)?then\b\s*|\s+and\s+then\b\s*|\s+then\s+(?=(?:" + Verbs + @")\b)|,\s*(?:and\s+)?(?=(?:" + Verbs + @")\b)|\s+and\s+(?=(?:" + Verbs + @")\b)", RegexOptions.IgnoreCase)]

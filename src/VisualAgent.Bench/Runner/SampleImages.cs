@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Vision;
@@ -9,6 +11,7 @@ namespace VisualAgent.Bench.Runner;
 public sealed class SampleImages
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<Screenshot>>> _cache = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<byte[], ConcurrentDictionary<PixelSize, byte[]>> _resized = new();
 
     public Task<Screenshot> GetAsync(string path, CancellationToken cancellationToken = default) =>
         _cache.GetOrAdd(path, p => new Lazy<Task<Screenshot>>(() => LoadAsync(p, cancellationToken))).Value;
@@ -23,6 +26,21 @@ public sealed class SampleImages
         }
 
         return shots;
+    }
+
+    /// <summary>
+    /// <see cref="Resize(ReadOnlyMemory{byte}, PixelSize)"/> remembering the result per image and size: a grounding
+    /// suite asks many questions about one screenshot, and each model sends it at one size.
+    /// </summary>
+    public byte[] ResizeCached(ReadOnlyMemory<byte> png, PixelSize size)
+    {
+        if (!MemoryMarshal.TryGetArray(png, out var segment) || segment.Array is null || segment.Offset != 0 || segment.Count != segment.Array.Length)
+        {
+            return Resize(png, size);
+        }
+
+        var sizes = _resized.GetValue(segment.Array, _ => new ConcurrentDictionary<PixelSize, byte[]>());
+        return sizes.GetOrAdd(size, s => Resize(png, s));
     }
 
     /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the model layer's resizer).</summary>

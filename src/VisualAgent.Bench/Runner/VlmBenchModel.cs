@@ -14,7 +14,7 @@ namespace VisualAgent.Bench.Runner;
 /// </summary>
 internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect, IChatClient client, SampleImages images, SimulatedServer? simulator) : IBenchModel
 {
-    private readonly ModelCaller _caller = new(profile, dialect, client, SampleImages.Resize);
+    private readonly ModelCaller _caller = new(profile, dialect, client, images.ResizeCached);
 
     public string Name => profile.Name;
 
@@ -50,7 +50,7 @@ internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect,
         {
             var tag = SimTagDialect.TagOf(sample);
             SimulatedTruth.Register(simulator, sample, tag, task.Kind);
-            caller = new ModelCaller(profile, new SimTagDialect(dialect, tag), client, SampleImages.Resize);
+            caller = new ModelCaller(profile, new SimTagDialect(dialect, tag), client, images.ResizeCached);
         }
 
         var started = TimeProvider.System.GetTimestamp();
