@@ -141,13 +141,19 @@ internal sealed class Actor(RunContext run)
         }
     }
 
-    private async Task AnswerDialogAsync(NativeDialog dialog, StepTrace trace, CancellationToken cancellationToken)
+    /// <summary>Answers a dialog with the plan's answer when it has one, else per policy (accept, with the default text).</summary>
+    public async Task AnswerDialogAsync(NativeDialog dialog, StepTrace trace, CancellationToken cancellationToken, DialogAnswer? planned = null)
     {
+        planned ??= run.Dialogs.TakeForOpenedDialog();
         var decision = run.Policy.CheckDialog(dialog);
-        var accept = decision.Verdict == PolicyVerdict.Allow
-            || (decision.Verdict == PolicyVerdict.NeedsConfirmation
-                && await run.Prompt.ConfirmAsync(decision.Reason!, cancellationToken).ConfigureAwait(false));
-        await run.Driver.AnswerDialogAsync(accept, accept ? dialog.DefaultValue : null, cancellationToken).ConfigureAwait(false);
-        trace.Notes.Add($"{dialog.Kind.ToString().ToLowerInvariant()} dialog \"{dialog.Message}\" {(accept ? "accepted" : "dismissed")}");
+        var accept = (planned?.Accept ?? true)
+            && (decision.Verdict == PolicyVerdict.Allow
+                || (decision.Verdict == PolicyVerdict.NeedsConfirmation
+                    && await run.Prompt.ConfirmAsync(decision.Reason!, cancellationToken).ConfigureAwait(false)));
+        var text = accept ? (planned?.Text is { } t ? run.Secrets.Resolve(t) : dialog.DefaultValue) : null;
+        await run.Driver.AnswerDialogAsync(accept, text, cancellationToken).ConfigureAwait(false);
+        run.Current = null;
+        var by = planned is null ? "" : " as the plan says";
+        trace.Notes.Add($"{dialog.Kind.ToString().ToLowerInvariant()} dialog \"{dialog.Message}\" {(accept ? "accepted" : "dismissed")}{by}");
     }
 }

@@ -102,6 +102,7 @@ public sealed partial class AgentRunner
         {
             Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,
             Secrets = _secrets, Writer = writer, Options = _options, Time = _time, ScreenChange = _screenChange, Logger = _logger,
+            Dialogs = new DialogPlan(_planner as IStepPreview),
         };
         var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
         using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);

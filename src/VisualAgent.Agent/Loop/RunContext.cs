@@ -30,6 +30,9 @@ internal sealed class RunContext
 
     public required ILogger Logger { get; init; }
 
+    /// <summary>Dialog answers that come from the plan's steps.</summary>
+    public required DialogPlan Dialogs { get; init; }
+
     /// <summary>The latest capture: the observation of the next step.</summary>
     public Screenshot? Current { get; set; }
 

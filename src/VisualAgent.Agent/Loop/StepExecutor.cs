@@ -62,6 +62,7 @@ internal sealed partial class StepExecutor(RunContext run)
     /// <summary>One attempt; true when the action should have changed the screen.</summary>
     private Task<bool> ExecuteOnceAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken) => intent.Verb switch
     {
+        _ when DialogTarget.Answers(intent) => AnswerDialogAsync(intent, trace, cancellationToken),
         StepVerb.Open => OpenAsync(intent, trace, cancellationToken),
         StepVerb.Back => BackAsync(cancellationToken),
         StepVerb.Click or StepVerb.DoubleClick or StepVerb.RightClick or StepVerb.Hover => PointAsync(intent, trace, cancellationToken),

@@ -6,7 +6,7 @@ namespace VisualAgent.Agent.Offline;
 /// A planner without a model: it walks the user's parsed steps in order and then says done. It never reads the
 /// screen, so text on a page cannot change what it does.
 /// </summary>
-public sealed class OfflinePlanner : IPlanner
+public sealed class OfflinePlanner : IPlanner, IStepPreview
 {
     private readonly IReadOnlyList<StepIntent> _steps;
     private int _next;
@@ -20,6 +20,8 @@ public sealed class OfflinePlanner : IPlanner
     public string Name => "offline";
 
     public IReadOnlyList<StepIntent> Steps => _steps;
+
+    public IReadOnlyList<StepIntent> Upcoming => [.. _steps.Skip(_next)];
 
     /// <summary>Parses the instruction now, so that an unreadable step fails before anything runs.</summary>
     public static OfflinePlanner FromInstruction(string instruction) => new(StepParser.Parse(instruction));

@@ -50,6 +50,7 @@ public static class StepParser
     /// <summary>A one-line description of an intent for logs and reports (the clause it came from when it has one).</summary>
     public static string Describe(StepIntent intent) => intent.Verb switch
     {
+        StepVerb.Click when DialogTarget.Answers(intent) => $"click \"{intent.Value}\" in {intent.Target}",
         StepVerb.Open => $"open {intent.Value}",
         StepVerb.Type when intent.Target is null => $"type \"{intent.Value}\"",
         StepVerb.Type => $"type \"{intent.Value}\" into {intent.Target}",

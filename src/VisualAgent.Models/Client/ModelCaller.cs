@@ -93,8 +93,15 @@ public sealed class ModelCaller(
         return new PreparedImage(new DataContent(png, "image/png"), shot.Size, sent);
     }
 
+    /// <summary>The family's own image-token count for the sent size (fixed-size encoders such as BLIP-2 count 32).</summary>
+    /// A dialect outside the registry (a test's) is counted as one token per factor x factor patch.
     private long ImageTokens(PixelSize sent)
     {
+        if (DialectRegistry.Ids.Contains(dialect.Id, StringComparer.Ordinal))
+        {
+            return Imaging.ImageTokens.Count(dialect.Id, sent);
+        }
+
         long factor = Math.Max(1, dialect.DefaultBudget.Factor);
         return sent.Area / (factor * factor);
     }

@@ -31,6 +31,9 @@ internal sealed class FakeBrowserDriver : IBrowserDriver
 
     public List<bool> DialogAnswers { get; } = [];
 
+    /// <summary>The prompt text of each dialog answer (null when none was given).</summary>
+    public List<string?> DialogTexts { get; } = [];
+
     /// <summary>Everything typed, in order (the real values the page received).</summary>
     public StringBuilder Typed { get; } = new();
 
@@ -116,6 +119,7 @@ internal sealed class FakeBrowserDriver : IBrowserDriver
     public Task AnswerDialogAsync(bool accept, string? promptText = null, CancellationToken cancellationToken = default)
     {
         DialogAnswers.Add(accept);
+        DialogTexts.Add(promptText);
         PendingDialog = null;
         return Task.CompletedTask;
     }
