@@ -80,6 +80,9 @@ public sealed partial class AgentRunner
     /// <summary>Called after each step is on disk, with secrets masked (progress display).</summary>
     public Action<StepRecord>? StepRecorded { get; init; }
 
+    /// <summary>Pauses between steps on request (Ctrl-C at a terminal); default <see cref="NoPauseController"/>.</summary>
+    public IPauseController Pause { get; init; } = NoPauseController.Instance;
+
     /// <summary>Runs to the end and returns the final run.json; never throws for a failed, blocked or interrupted run.</summary>
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
     {
@@ -109,7 +112,7 @@ public sealed partial class AgentRunner
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wall.Token);
         try
         {
-            await LoopAsync(loop, linked.Token).ConfigureAwait(false);
+            await LoopAsync(loop, wall, linked.Token, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -135,7 +138,10 @@ public sealed partial class AgentRunner
         return new RunResult(writer.Run ?? final, writer.Folder);
     }
 
-    private async Task LoopAsync(LoopState loop, CancellationToken cancellationToken)
+    /// <param name="wall">The wall-time bound, pushed back by the time spent paused.</param>
+    /// <param name="cancellationToken">The run's token (wall time or Ctrl-C).</param>
+    /// <param name="interrupt">Ctrl-C alone: a pause waits on this, not on the wall time.</param>
+    private async Task LoopAsync(LoopState loop, CancellationTokenSource wall, CancellationToken cancellationToken, CancellationToken interrupt)
     {
         if (loop.Request.StartUrl is { } start)
         {
@@ -154,6 +160,15 @@ public sealed partial class AgentRunner
             {
                 loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached");
                 return;
+            }
+
+            if (Pause.PauseRequested)
+            {
+                await PauseAsync(loop, wall, interrupt).ConfigureAwait(false);
+                if (loop.Status != RunStatus.Running)
+                {
+                    return;
+                }
             }
 
             await StepAsync(loop, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,11 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
 {
     public RunRequest Request { get; } = request;
 
+    public long StartTimestamp { get; } = startTimestamp;
+
+    /// <summary>Time spent paused (Ctrl-C at a terminal), not counted against the wall-time bound.</summary>
+    public TimeSpan PausedTime { get; set; }
+
     public RunContext Run { get; } = run;
 
     public RunWriter Writer { get; } = writer;
@@ -43,7 +48,7 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
         Steps = Writer.Steps.Count,
         ModelCalls = Run.ModelCalls,
         Tokens = Run.Tokens,
-        DurationMs = time.GetElapsedTime(startTimestamp).TotalMilliseconds,
+        DurationMs = time.GetElapsedTime(StartTimestamp).TotalMilliseconds,
         Answer = Answer,
         Downloads = [.. Run.Downloads],
     };

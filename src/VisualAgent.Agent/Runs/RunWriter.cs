@@ -139,6 +139,15 @@ public sealed class RunWriter : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Saves the screen after a step that has no action of its own (a manual takeover) as shots/NNN.after.png.</summary>
+    public async Task<string> SaveAfterShotAsync(int index, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"shots/{index:000}.after.png");
+        await using var file = new FileStream(Path.Combine(Folder, name), FileMode.Create, FileAccess.Write, FileShare.Read, 65536, useAsync: true);
+        await file.WriteAsync(png, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+
     /// <summary>"shots/007.png" or "shots/007.annotated.png".</summary>
     public static string ShotName(int index, bool annotated = false) =>
         string.Create(CultureInfo.InvariantCulture, $"shots/{index:000}{(annotated ? ".annotated" : "")}.png");
