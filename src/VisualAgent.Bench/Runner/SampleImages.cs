@@ -43,18 +43,8 @@ public sealed class SampleImages
         return sizes.GetOrAdd(size, s => Resize(png, s));
     }
 
-    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the model layer's resizer).</summary>
-    public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size)
-    {
-        using var image = Image.Decode(png.Span);
-        if (image.Size == size)
-        {
-            return png.ToArray();
-        }
-
-        using var resized = image.Resize(size);
-        return resized.EncodePng();
-    }
+    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the Vision layer's resizer).</summary>
+    public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size) => PngResizer.Resize(png, size);
 
     private static async Task<Screenshot> LoadAsync(string path, CancellationToken cancellationToken)
     {

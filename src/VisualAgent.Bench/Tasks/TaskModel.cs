@@ -122,18 +122,8 @@ internal sealed class TaskModel : IAsyncDisposable
         return new ModelProfiles([]).Get(name);
     }
 
-    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (as the CLI's ModelStack does).</summary>
-    internal static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size)
-    {
-        using var image = Image.Decode(png.Span);
-        if (image.Size == size)
-        {
-            return png.ToArray();
-        }
-
-        using var resized = image.Resize(size);
-        return resized.EncodePng();
-    }
+    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the Vision layer's resizer).</summary>
+    internal static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size) => PngResizer.Resize(png, size);
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
 }

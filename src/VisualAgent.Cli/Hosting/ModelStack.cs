@@ -83,18 +83,8 @@ internal sealed class ModelStack : IAsyncDisposable
     public ModelPlanner CreatePlanner() =>
         new(new VlmSession(Caller ?? throw new InvalidOperationException("The offline profile has no model planner.")), Profile.Name);
 
-    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (area interpolation when shrinking).</summary>
-    public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size)
-    {
-        using var image = Image.Decode(png.Span);
-        if (image.Size == size)
-        {
-            return png.ToArray();
-        }
-
-        using var resized = image.Resize(size);
-        return resized.EncodePng();
-    }
+    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the Vision layer's resizer).</summary>
+    public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size) => PngResizer.Resize(png, size);
 
     public async ValueTask DisposeAsync()
     {
