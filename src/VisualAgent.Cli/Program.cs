@@ -30,4 +30,9 @@ if (parse.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-return await parse.InvokeAsync().ConfigureAwait(false);
+// `run` handles Ctrl-C itself (the first press pauses at a terminal); other verbs stop within 2 s.
+var invocation = new InvocationConfiguration
+{
+    ProcessTerminationTimeout = parse.CommandResult.Command.Name == "run" ? null : TimeSpan.FromSeconds(2),
+};
+return await parse.InvokeAsync(invocation).ConfigureAwait(false);

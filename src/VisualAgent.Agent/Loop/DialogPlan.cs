@@ -9,17 +9,19 @@ internal sealed record DialogAnswer(bool Accept, string? Text);
 /// <summary>
 /// Answers to native dialogs that come from the plan's steps (<see cref="DialogTarget"/>): an answer given before
 /// the dialog opened is remembered for the next one; when a step opens a dialog, the dialog steps that follow it are
-/// read ahead, used at once, and counted so that they do nothing when their turn comes.
+/// read ahead, used at once (again if the step is retried and the dialog opens again), and counted so that they do
+/// nothing when their turn comes.
 /// </summary>
 internal sealed class DialogPlan(IStepPreview? preview)
 {
     private DialogAnswer? _remembered;
+    private DialogAnswer? _ahead;
 
     /// <summary>Upcoming dialog steps already carried out by answering a dialog when it opened.</summary>
     public int AnsweredAhead { get; private set; }
 
     /// <summary>The answer for a dialog that just opened: the remembered one, else the dialog steps coming next; null when the plan has none.</summary>
-    public DialogAnswer? TakeForOpenedDialog() => TakeRemembered() ?? ReadAhead([]);
+    public DialogAnswer? TakeForOpenedDialog() => TakeRemembered() ?? (AnsweredAhead > 0 ? _ahead : ReadAhead([]));
 
     /// <summary>The answer for a pending dialog from this dialog step and the dialog steps right after it.</summary>
     public DialogAnswer ForPendingDialog(StepIntent current) => ReadAhead([current])!;
@@ -57,7 +59,8 @@ internal sealed class DialogPlan(IStepPreview? preview)
         }
 
         AnsweredAhead += count;
-        return steps.Aggregate((DialogAnswer?)null, Fold);
+        _ahead = steps.Aggregate((DialogAnswer?)null, Fold);
+        return _ahead;
     }
 
     /// <summary>Typing answers a prompt and accepts it; a button accepts or dismisses; the last button wins.</summary>

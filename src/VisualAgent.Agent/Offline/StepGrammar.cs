@@ -18,6 +18,11 @@ public static class StepGrammar
         verify TEXT [is visible]
         go back
         log in with username U and password P
+        enter|choose TEXT as the FIELD   (type into / select in the FIELD field; several joined by "and")
+        pick|choose the X KIND           (e.g. pick the Large size: click Large)
+        click TARGET twice|N times
+        click OK|Cancel in the dialog | accept|dismiss the dialog | type TEXT into the dialog
+          | answer the prompt with TEXT  (answers the open native dialog, or the next one to open)
         Steps are separated by ';', new lines, ', then', ' and then' or ' and VERB'. TARGET is quoted text or a
         described element ("the Username field", "the second Edit button").
         """;

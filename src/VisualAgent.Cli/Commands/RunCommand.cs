@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Offline;
+using VisualAgent.Agent.Planning;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Agent.Skills;
@@ -22,6 +23,8 @@ internal static class RunCommand
     private static readonly Option<string?> UrlOption = new("--url") { Description = "Page to open first: http(s)://, a file, or samples:PATH (starts the samples server)." };
 
     private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "Model profile: ocr (offline default: OCR grounding of explicit steps), a configured VLM, or sim-DIALECT.", DefaultValueFactory = _ => "ocr" };
+
+    private static readonly Option<string?> GrounderOption = new("--grounder", "-g") { Description = "Planner + grounder mode: this profile places each target (e.g. ui-tars-1.5-7b, or ocr); --model then plans in words (or, with --model ocr, the explicit steps are the plan)." };
 
     private static readonly Option<string?> SkillOption = new("--skill") { Description = "Run a skill from skills/NAME/SKILL.md." };
 
@@ -49,6 +52,7 @@ internal static class RunCommand
         command.Arguments.Add(InstructionArgument);
         command.Options.Add(UrlOption);
         command.Options.Add(ModelOption);
+        command.Options.Add(GrounderOption);
         command.Options.Add(SkillOption);
         command.Options.Add(ParamOption);
         command.Options.Add(DemoOption);
@@ -73,6 +77,19 @@ internal static class RunCommand
         }
 
         await using var models = await ModelStack.CreateAsync(context, profileName, ct).ConfigureAwait(false);
+        var grounderName = context.Get(GrounderOption);
+        await using var grounderStack = grounderName is null || string.Equals(grounderName, profileName, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : await ModelStack.CreateAsync(context, grounderName, ct).ConfigureAwait(false);
+        foreach (var stack in new[] { models, grounderStack })
+        {
+            if (stack is { Simulated: true })
+            {
+                throw new UsageException($"'{stack.Profile.Name}' is a simulated model: it answers only from ground truth a test or the benchmark registers, so it cannot run a free task. Use 'visual-agent bench run --suite tasks-samples --models {stack.Profile.Name}', or a real model profile.");
+            }
+        }
+
+        var grounder = (grounderStack ?? models).Grounder;
         IPlanner planner;
         if (models.Offline)
         {
@@ -85,12 +102,8 @@ internal static class RunCommand
         }
         else
         {
-            if (models.Simulated)
-            {
-                throw new UsageException($"'{profileName}' is a simulated model: it answers only from ground truth a test or the benchmark registers, so it cannot run a free task. Use 'visual-agent bench run --suite tasks-samples --models {profileName}', or a real model profile.");
-            }
-
-            planner = models.CreatePlanner();
+            // One call decides and grounds (computer use), unless a separate grounder is named: then the model plans in words.
+            planner = grounderStack is null ? models.CreatePlanner() : new WordsPlanner(models.Caller!);
         }
 
         if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
@@ -114,12 +127,26 @@ internal static class RunCommand
         agentOptions.MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps;
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
         var prompt = ConsoleConfirmationPrompt.ForConsole(context.Get(YesOption), context.Get(DenyRiskyOption) || !CliOutput.Interactive);
+        // Ctrl-C at a terminal pauses between steps ([r]esume / [t]ake over / [s]top), a second one stops; with no
+        // terminal it stops at once. Either way the run ends cleanly (run.json and the report written).
+        var pause = CliOutput.Interactive && !context.Json ? new ConsolePauseController(Console.In, Console.Error) : null;
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        void OnCtrlC(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            if (pause?.OnInterrupt() != true)
+            {
+                interrupt.Cancel();
+            }
+        }
+
         var runner = new AgentRunner(
-            session.Driver, planner, models.Grounder, store, agentOptions, policy, prompt,
+            session.Driver, planner, grounder, store, agentOptions, policy, prompt,
             screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(),
             annotator: new VisionScreenshotAnnotator(), logger: context.Loggers.CreateLogger<AgentRunner>())
         {
             StepRecorded = context.Json ? null : PrintStep,
+            Pause = (IPauseController?)pause ?? NoPauseController.Instance,
         };
 
         if (!context.Json)
@@ -131,7 +158,7 @@ internal static class RunCommand
         {
             Goal = goal,
             StartUrl = startUrl,
-            Model = profileName,
+            Model = grounderName is null ? profileName : $"{profileName}+{grounderName}",
             Simulated = models.Simulated,
             Settings = new Dictionary<string, string>
             {
@@ -141,7 +168,17 @@ internal static class RunCommand
                 ["confirmations"] = prompt.Name,
             },
         };
-        var result = await runner.RunAsync(request, ct).ConfigureAwait(false);
+        RunResult result;
+        Console.CancelKeyPress += OnCtrlC;
+        try
+        {
+            result = await runner.RunAsync(request, interrupt.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCtrlC;
+        }
+
         var check = demo && result.Record.Status == RunStatus.Succeeded
             ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
             : null;

@@ -64,6 +64,12 @@ internal sealed class ModelStack : IAsyncDisposable
                 live = profile.WithEndpoint(stack.Simulator.BaseUrl);
             }
 
+            else if (await Bench.Runner.EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), TimeSpan.FromSeconds(3), ct).ConfigureAwait(false) is { } unreachable)
+            {
+                // Fail before the browser starts, with the model's exit code, rather than after the client's retries.
+                throw new Errors.ModelUnavailableException(unreachable.Replace("; the other models go on", "", StringComparison.Ordinal));
+            }
+
             var client = ModelClientFactory.Create(live);
             stack.Caller = new ModelCaller(live, dialect, client, Resize);
             stack.Grounder = new ModelGrounder(stack.Caller);

@@ -29,6 +29,8 @@ internal sealed class Harness : IDisposable
 
     public IScreenshotMasker? ScreenshotMasker { get; set; }
 
+    public IPauseController Pause { get; set; } = NoPauseController.Instance;
+
     public RunStore Store => new(Path.Combine(_folder.Path, "runs"));
 
     public string Root => _folder.Path;
@@ -37,7 +39,10 @@ internal sealed class Harness : IDisposable
     {
         var runner = new AgentRunner(
             Driver, OfflinePlanner.FromInstruction(instruction), Grounder, Store, Options, Policy, Prompt,
-            new SecretResolver(Masker, name => Environment.GetValueOrDefault(name)), ScreenshotMasker);
+            new SecretResolver(Masker, name => Environment.GetValueOrDefault(name)), ScreenshotMasker)
+        {
+            Pause = Pause,
+        };
         return runner.RunAsync(new RunRequest { Goal = instruction, StartUrl = startUrl }, cancellationToken);
     }
 

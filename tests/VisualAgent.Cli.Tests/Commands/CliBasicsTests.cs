@@ -55,4 +55,20 @@ public sealed class CliBasicsTests
         Assert.Equal(2, code);
         Assert.Contains("nope.json", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Run_ModelEndpointDown_ExitsWithModelCodeBeforeOpeningABrowser()
+    {
+        var folder = CliProcess.TempFolder();
+        var config = Path.Combine(folder, "dead.json");
+        await File.WriteAllTextAsync(config, """
+            {"Models": {"dead": {"Kind": "openai", "Endpoint": "http://127.0.0.1:9/v1", "Model": "m", "Dialect": "qwen3-vl"}}}
+            """, TestContext.Current.CancellationToken);
+
+        var (code, _, stderr) = await CliProcess.RunAsync(folder, "--config", config, "run", "--model", "dead", "--url", "samples:orders/", "export the pending orders");
+
+        Assert.Equal(3, code);
+        Assert.Contains("'dead'", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "runs")), "no run folder is started for a model that is not there");
+    }
 }
