@@ -2,6 +2,22 @@ namespace VisualAgent.Vision.Tests.Imaging;
 
 public sealed class ImagePixelFormatTests
 {
+    /// <summary>form-cmyk.jpg is Fixtures/form.png at half size saved by ImageMagick as a CMYK JPEG.</summary>
+    [Fact]
+    public void Decode_CmykJpeg_BecomesBgrCloseToTheRgbOriginal()
+    {
+        using var cmyk = Image.Decode(Fixture.Bytes("form-cmyk.jpg"));
+        using var original = Image.Decode(Fixture.Bytes("form.png"));
+        using var expected = original.Resize(cmyk.Size);
+
+        Assert.Equal(new Geometry.PixelSize(400, 300), cmyk.Size);
+        Assert.Equal(3, cmyk.Channels);
+        var a = cmyk.GetPixels();
+        var b = expected.GetPixels();
+        var meanError = a.Zip(b, (x, y) => Math.Abs(x - y)).Average();
+        Assert.True(meanError < 20, $"mean per-channel difference {meanError:0.0} (an inverted or unconverted CMYK image differs by ~100+)");
+    }
+
     [Fact]
     public void Decode_GrayPng_BecomesBgrWithSameValues()
     {
