@@ -9,7 +9,7 @@ public static class BenchSummarizer
 {
     public const string PointInBoxRule = "grounding hit = the predicted point lies inside the true box, edges inclusive (x1 <= x <= x2 and y1 <= y <= y2); a box prediction is scored by its centre, IoU reported beside";
 
-    public static BenchSummary Summarize(LoadedSuite suite, IReadOnlyList<(ModelRunInfo Info, IReadOnlyCollection<SampleResult> Results)> models, DateTimeOffset now)
+    public static BenchSummary Summarize(LoadedSuite suite, IReadOnlyList<(ModelRunInfo Info, IReadOnlyCollection<SampleResult> Results)> models, DateTimeOffset now, JudgeRunInfo? judge = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(models);
@@ -17,7 +17,15 @@ public static class BenchSummarizer
         var notes = new List<string>();
         if (suite.Kind == SuiteKind.Caption)
         {
-            notes.Add("Captions: headline = mean sentence-level BLEU-4; corpus BLEU-4 and CIDEr-D (0..10) beside it. The optional 1-5 judge rubric is not implemented.");
+            notes.Add("Captions: headline = mean sentence-level BLEU-4; corpus BLEU-4 and CIDEr-D (0..10) beside it. " + (judge is null
+                ? "1-5 judge rubric: no judge given (--judge PROFILE)."
+                : $"1-5 judge rubric by {judge.Profile}, reported apart (never in the headline): mean over judged samples with a 95 % bootstrap interval; unparsed replies and failed calls counted, not scored."
+                    + (judge.Simulated ? " SIMULATED judge: it answers 1 + round(4 x sentence BLEU-4), so its figure measures the harness, not caption quality." : "")));
+        }
+
+        if (judge?.Message is { } judgeMessage)
+        {
+            notes.Add(judgeMessage);
         }
 
         if (models.Any(m => m.Info.Simulated))
@@ -34,13 +42,13 @@ public static class BenchSummarizer
             Samples = suite.Samples.Count,
             SkippedInput = suite.Issues.Count,
             InputIssues = suite.Issues,
-            Models = [.. models.Select(m => Model(suite, ids, m.Info, [.. m.Results.Where(r => ids.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)]))],
+            Models = [.. models.Select(m => Model(suite, ids, m.Info, judge, [.. m.Results.Where(r => ids.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)]))],
             Notes = notes,
             CreatedAt = now,
         };
     }
 
-    private static ModelSummary Model(LoadedSuite suite, Dictionary<string, BenchSample> ids, ModelRunInfo info, List<SampleResult> results)
+    private static ModelSummary Model(LoadedSuite suite, Dictionary<string, BenchSample> ids, ModelRunInfo info, JudgeRunInfo? judge, List<SampleResult> results)
     {
         var summary = new ModelSummary
         {
@@ -79,6 +87,7 @@ public static class BenchSummarizer
             Cost = Cost(info, tokens),
             Failures = results.Where(r => r.Cause is not null).GroupBy(r => r.Cause!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             WrongFormat = results.Count(r => r.Cause == "wrong_format"),
+            Judge = suite.Kind == SuiteKind.Caption && judge is not null ? Judged(judge, results) : null,
         };
     }
 
@@ -112,6 +121,23 @@ public static class BenchSummarizer
         }
 
         return metrics;
+    }
+
+    private static JudgeSummary Judged(JudgeRunInfo judge, List<SampleResult> results)
+    {
+        var scores = results.Where(r => r.Judge is not null).Select(r => (double)r.Judge!.Value).ToList();
+        BootstrapInterval? interval = scores.Count > 0 ? Bootstrap.Interval(scores, 0.95, 1000, 12345) : null;
+        return new JudgeSummary
+        {
+            Profile = judge.Profile,
+            Simulated = judge.Simulated,
+            Mean = scores.Count > 0 ? R(scores.Average()) : null,
+            N = scores.Count,
+            Ci95 = interval is { } ci ? [R(ci.Low), R(ci.High)] : null,
+            Unparsed = results.Count(r => r.JudgeStatus == "unparsed"),
+            Failed = results.Count(r => r.JudgeStatus == "failed"),
+            Message = judge.Message,
+        };
     }
 
     private static LatencyFigures? Figures(List<double> values) =>

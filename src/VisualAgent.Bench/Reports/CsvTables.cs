@@ -11,12 +11,15 @@ public static class CsvTables
         ArgumentNullException.ThrowIfNull(summary);
         return Table(
             ["model", "simulated", "status", "score", "ci95_low", "ci95_high", "n", "pending", "latency_p50_ms", "latency_p95_ms", "ttft_p50_ms",
-                "prompt_tokens", "completion_tokens", "image_tokens", "cost", "gpu_peak_memory", "wrong_format", "failures", "message"],
+                "prompt_tokens", "completion_tokens", "image_tokens", "cost", "gpu_peak_memory", "wrong_format", "failures", "message",
+                "judge_profile", "judge_mean", "judge_ci95_low", "judge_ci95_high", "judge_n", "judge_simulated", "judge_unparsed"],
             summary.Models.Select(m => (string[])[
                 m.Model, m.Simulated ? "true" : "false", m.Status, Fmt.F(m.Score, "0.000000"), Fmt.F(m.Ci95?[0], "0.000000"), Fmt.F(m.Ci95?[1], "0.000000"),
                 Fmt.N(m.N), Fmt.N(m.Pending), Fmt.Ms(m.LatencyMs?.P50), Fmt.Ms(m.LatencyMs?.P95), Fmt.Ms(m.TtftMs?.P50),
                 Fmt.N(m.Tokens.Prompt), Fmt.N(m.Tokens.Completion), Fmt.N(m.Tokens.Image), Fmt.F(m.Cost?.Amount, "0.000000"), m.GpuPeakMemory,
-                Fmt.N(m.WrongFormat), Fmt.Failures(m), m.Message ?? ""]));
+                Fmt.N(m.WrongFormat), Fmt.Failures(m), m.Message ?? "",
+                m.Judge?.Profile ?? "", Fmt.F(m.Judge?.Mean, "0.000000"), Fmt.F(m.Judge?.Ci95?[0], "0.000000"), Fmt.F(m.Judge?.Ci95?[1], "0.000000"),
+                m.Judge is { } j ? Fmt.N(j.N) : "", m.Judge is null ? "" : m.Judge.Simulated ? "true" : "false", m.Judge is { } u ? Fmt.N(u.Unparsed) : ""]));
     }
 
     /// <summary>Columns: model, simulated, breakdown, cell, n, score; plus a micro and a macro row per breakdown.</summary>

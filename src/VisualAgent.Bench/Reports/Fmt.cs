@@ -16,6 +16,12 @@ internal static class Fmt
     /// <summary>The model's name as every report shows it: simulated ones say so.</summary>
     public static string Name(ModelSummary m) => m.Simulated ? m.Model + " (simulated)" : m.Model;
 
+    /// <summary>The judge column: "4.200 [3.9, 4.5] n=10 (simulated), unparsed 1", or "" without a judge.</summary>
+    public static string Judge(ModelSummary m) => m.Judge is not { } j
+        ? ""
+        : $"{(j.Mean is null ? "n/a" : F(j.Mean))} {Ci(j.Ci95)} n={j.N}{(j.Simulated ? " (simulated)" : "")}"
+            + (j.Unparsed > 0 ? $", unparsed {j.Unparsed}" : "") + (j.Failed > 0 ? $", failed {j.Failed}" : "");
+
     public static string Failures(ModelSummary m) =>
         m.Failures.Count == 0 ? "" : string.Join(", ", m.Failures.Select(f => $"{f.Key}: {f.Value}"));
 }

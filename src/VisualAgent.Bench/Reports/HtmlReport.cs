@@ -38,6 +38,12 @@ public static class HtmlReport
         }
 
         ModelsTable(html, summary);
+        foreach (var m in summary.Models.Where(m => m.Judge is not null))
+        {
+            html.Append("<p class=\"note\">Judge 1-5 rubric (").Append(E(m.Judge!.Profile)).Append(", apart from the headline) for ").Append(E(Fmt.Name(m))).Append(": ")
+                .Append(E(Fmt.Judge(m))).Append("</p>");
+        }
+
         html.Append("<h2>Score per model</h2>").Append(SvgCharts.Bars("Score per model with 95 % interval",
             [.. summary.Models.Select(m => new BarItem(m.Model, m.Score, m.Ci95?[0], m.Ci95?[1], m.Simulated, m.Score is null ? m.Status.Replace('_', ' ') : null))]));
         Groups(html, summary);

@@ -17,12 +17,14 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
-        md.AppendLine("| model | status | score | 95 % CI | n | latency p50 / p95 ms | TTFT p50 ms | tokens prompt / completion / image | cost | GPU peak | failures |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var judged = summary.Models.Any(m => m.Judge is not null);
+        md.AppendLine("| model | status | score | 95 % CI | n | latency p50 / p95 ms | TTFT p50 ms | tokens prompt / completion / image | cost | GPU peak | failures |" + (judged ? " judge 1-5 (apart) |" : ""));
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|" + (judged ? "---|" : ""));
         foreach (var m in summary.Models)
         {
             md.AppendLine($"| {Esc(Fmt.Name(m))} | {m.Status} | {Fmt.F(m.Score)} | {Fmt.Ci(m.Ci95)} | {m.N} | {Fmt.Ms(m.LatencyMs?.P50)} / {Fmt.Ms(m.LatencyMs?.P95)} | {Fmt.Ms(m.TtftMs?.P50)} "
-                + $"| {m.Tokens.Prompt} / {m.Tokens.Completion} / {m.Tokens.Image} | {(m.Cost is { } c ? Fmt.F(c.Amount, "0.0000") : "")} | {m.GpuPeakMemory} | {Esc(Fmt.Failures(m))} |");
+                + $"| {m.Tokens.Prompt} / {m.Tokens.Completion} / {m.Tokens.Image} | {(m.Cost is { } c ? Fmt.F(c.Amount, "0.0000") : "")} | {m.GpuPeakMemory} | {Esc(Fmt.Failures(m))} |"
+                + (judged ? $" {Esc(Fmt.Judge(m))} |" : ""));
         }
 
         var messages = summary.Models.Where(m => m.Message is not null).ToList();

@@ -37,6 +37,10 @@ public sealed record ModelSummary
     [JsonPropertyName("metrics")]
     public Dictionary<string, double> Metrics { get; init; } = [];
 
+    /// <summary>Captions with --judge: the 1-5 rubric score, reported apart from the headline; null without a judge.</summary>
+    [JsonPropertyName("judge")]
+    public JudgeSummary? Judge { get; init; }
+
     [JsonPropertyName("breakdowns")]
     public IReadOnlyList<GroupBreakdown> Breakdowns { get; init; } = [];
 

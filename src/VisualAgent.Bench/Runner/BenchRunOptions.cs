@@ -42,6 +42,9 @@ public sealed class BenchRunOptions
 
     public BenchModelOptions ModelOptions { get; init; } = new();
 
+    /// <summary>Captions: a chat model profile that rates each caption 1-5 (reported apart from the headline); null = no judge.</summary>
+    public string? Judge { get; init; }
+
     /// <summary>How often plain progress lines are reported (default 2 s).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
 

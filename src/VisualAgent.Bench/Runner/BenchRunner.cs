@@ -31,16 +31,25 @@ public static class BenchRunner
         Directory.CreateDirectory(options.OutDir);
         var modelOptions = options.ModelOptions;
         await using var tasks = suite.Kind == SuiteKind.Tasks ? await TaskEnvironment.StartAsync(options, suite, cancellationToken).ConfigureAwait(false) : null;
+        await using var judge = options.Judge is { } judgeName && suite.Kind == SuiteKind.Caption
+            ? await CaptionJudge.CreateAsync(options.ResolveProfile(judgeName), modelOptions, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (judge?.Stopped is { } unreachable)
+        {
+            progress?.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = "warning: " + unreachable });
+        }
+
         var outcomes = new List<(ModelRunInfo, IReadOnlyCollection<SampleResult>)>();
         foreach (var profile in profiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var store = ResultStore.Open(options.OutDir, profile.Name);
-            var info = await ModelRun.RunAsync(profile, suite, store, options, tasks?.Template(options.OutDir), progress, cancellationToken).ConfigureAwait(false);
+            var info = await ModelRun.RunAsync(profile, suite, store, options, tasks?.Template(options.OutDir), judge, progress, cancellationToken).ConfigureAwait(false);
             outcomes.Add((info, store.Results));
         }
 
-        var summary = BenchSummarizer.Summarize(suite, outcomes, options.Time.GetUtcNow());
+        var judgeInfo = options.Judge is null ? null : new JudgeRunInfo(judge?.Profile ?? options.Judge, judge?.Simulated ?? false, judge is null ? "the judge rates captions only; this suite is not a caption suite" : judge.Stopped);
+        var summary = BenchSummarizer.Summarize(suite, outcomes, options.Time.GetUtcNow(), judgeInfo);
         var files = await BenchReportWriter.WriteAsync(options.OutDir, summary, suite, outcomes.SelectMany(o => o.Item2).ToList(), options.WriteHtml, cancellationToken).ConfigureAwait(false);
         return new BenchRunResult(options.OutDir, suite, summary, files);
     }

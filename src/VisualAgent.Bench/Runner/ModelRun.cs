@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Runner;
 internal static class ModelRun
 {
     public static async Task<ModelRunInfo> RunAsync(
-        ModelProfile profile, LoadedSuite suite, ResultStore store, BenchRunOptions options, TaskRunOptions? tasks, IProgress<BenchProgress>? progress, CancellationToken ct)
+        ModelProfile profile, LoadedSuite suite, ResultStore store, BenchRunOptions options, TaskRunOptions? tasks, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
     {
         var info = new ModelRunInfo { Model = profile.Name, Simulated = profile.IsSimulated, Price = profile.Price };
         var pending = suite.Samples.Where(s => !store.IsDone(s.Id)).ToList();
@@ -48,12 +48,12 @@ internal static class ModelRun
                 return info;
             }
 
-            return await RunSamplesAsync(model, pending, suite.Samples.Count, store, options, info, progress, ct).ConfigureAwait(false);
+            return await RunSamplesAsync(model, pending, suite.Samples.Count, store, options, info, judge, progress, ct).ConfigureAwait(false);
         }
     }
 
     private static async Task<ModelRunInfo> RunSamplesAsync(
-        IBenchModel model, List<BenchSample> pending, int total, ResultStore store, BenchRunOptions options, ModelRunInfo info, IProgress<BenchProgress>? progress, CancellationToken ct)
+        IBenchModel model, List<BenchSample> pending, int total, ResultStore store, BenchRunOptions options, ModelRunInfo info, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
     {
         var time = options.Time;
         var started = time.GetTimestamp();
@@ -93,6 +93,11 @@ internal static class ModelRun
                     }
 
                     var result = SampleScorer.Score(model.Name, sample, prediction, time.GetUtcNow());
+                    if (judge is not null)
+                    {
+                        result = await judge.JudgeAsync(sample, result, message => progress?.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = "warning: " + message }), token).ConfigureAwait(false);
+                    }
+
                     if (store.Append(result))
                     {
                         tracker.Finished(result.Ok);

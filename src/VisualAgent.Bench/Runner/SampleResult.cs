@@ -93,6 +93,18 @@ public sealed record SampleResult
     [JsonPropertyName("raw")]
     public string? Raw { get; init; }
 
+    /// <summary>Captions with --judge: the judge's 1-5 rubric score, or null (not judged, unparsed or failed). Reported apart from <see cref="Score"/>.</summary>
+    [JsonPropertyName("judge")]
+    public int? Judge { get; init; }
+
+    /// <summary>Captions with --judge: "ok", "unparsed" (the reply held no integer 1-5) or "failed" (the judge call failed); null = not judged.</summary>
+    [JsonPropertyName("judge_status")]
+    public string? JudgeStatus { get; init; }
+
+    /// <summary>The judge's reply (cut to 200 characters) when it did not parse, or its error.</summary>
+    [JsonPropertyName("judge_raw")]
+    public string? JudgeRaw { get; init; }
+
     [JsonPropertyName("finished_at")]
     public DateTimeOffset FinishedAt { get; init; }
 

@@ -77,6 +77,24 @@ internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect,
         return Read(result, task.Kind);
     }
 
+    /// <summary>
+    /// Asks a free question about the sample's image (the caption judge). For a simulated model
+    /// <paramref name="simulatedAnswer"/> is registered under <paramref name="tag"/> first. Failures propagate.
+    /// </summary>
+    internal async Task<ModelCallResult> AskAsync(BenchSample sample, string question, string tag, string simulatedAnswer, CancellationToken cancellationToken)
+    {
+        var shots = await images.GetAllAsync(sample, cancellationToken).ConfigureAwait(false);
+        var task = new ModelTask(ModelTaskKind.Answer, question);
+        var caller = _caller;
+        if (simulator is not null)
+        {
+            simulator.RegisterAnswer(tag, new ParsedReply { Text = simulatedAnswer, Task = task.Kind }, sample.ImageSize);
+            caller = new ModelCaller(profile, new SimTagDialect(dialect, tag), client, images.ResizeCached);
+        }
+
+        return await caller.CallAsync(task, shots.Count > 1 ? [shots[^1]] : shots, cancellationToken).ConfigureAwait(false);
+    }
+
     private static ModelTask TaskOf(BenchSample sample) => sample.Kind switch
     {
         SuiteKind.Grounding or SuiteKind.Refexp => new ModelTask(ModelTaskKind.Ground, sample.Prompt),

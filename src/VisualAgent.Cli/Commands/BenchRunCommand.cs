@@ -24,12 +24,14 @@ internal static class BenchRunCommand
     private static readonly Option<string?> BboxOption = new("--bbox-format") { Description = "Grounding bbox: xyxy or xywh (default: xyxy when img_size is present, else xywh)." };
     private static readonly Option<string?> PresetOption = new("--preset") { Description = "A named comparison: brief-comparison (Qwen3-VL, LLaVA-1.5, MiniGPT-v2, BLIP-2, InstructBLIP over captions, VQA, refexp, multi-image)." };
 
+    private static readonly Option<string?> JudgeOption = new("--judge") { Description = "Captions: a chat model profile that rates each caption 1-5 (reported apart from BLEU-4; sim-<dialect> answers from BLEU, labelled simulated)." };
+
     public static Command Create()
     {
         BboxOption.AcceptOnlyFromAmong("xyxy", "xywh");
         var command = new Command("run", "Run a suite over several models: scores with 95 % intervals, per-group breakdowns, latency, tokens, cost; summary.json, CSV, summary.md, report.html.\n"
             + "Example: visual-agent bench run --suite grounding-samples --models ocr,sim-qwen3-vl,sim-ui-tars --out bench-out/grounding");
-        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, CommonOptions.Json })
+        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, JudgeOption, CommonOptions.Json })
         {
             command.Options.Add(option);
         }
@@ -79,6 +81,7 @@ internal static class BenchRunCommand
                 Profiles = profiles,
                 BrowserOptions = config.GetSection(BrowserOptions.SectionName).Get<BrowserOptions>() ?? new BrowserOptions(),
                 ModelOptions = modelOptions,
+                Judge = context.Get(JudgeOption),
             };
             results.Add(await RunWithProgressAsync(options, ct).ConfigureAwait(false));
         }
