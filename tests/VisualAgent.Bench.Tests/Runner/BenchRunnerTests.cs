@@ -142,7 +142,7 @@ public sealed class BenchRunnerTests(BrowserFixture fixture)
         var dir = BrowserFixture.NewFolder("bench-faults");
         var suite = BenchTestData.WriteVqaSuite(dir, 6);
         var quick = ModelProfiles.Simulated("qwen2-vl");
-        quick.TimeoutSeconds = 1;
+        quick.TimeoutSeconds = 4; // long enough that only the hung sample times out on a busy 2-core machine
         var options = Options(suite, Path.Combine(dir, "out"), ["sim-qwen2-vl"], profiles: new ModelProfiles([quick]), configure: (_, server) =>
         {
             server.InjectFault(new SimulatedFault(SimulatedFaultKind.Hang) { When = "[sample q01]", Count = 1 });
