@@ -70,7 +70,7 @@ internal sealed class ModelStack : IAsyncDisposable
                 throw new Errors.ModelUnavailableException(unreachable.Replace("; the other models go on", "", StringComparison.Ordinal));
             }
 
-            var client = ModelClientFactory.Create(live);
+            var client = ModelClientFactory.Create(live, new ModelClientOptions { Logger = context.Loggers.CreateLogger("VisualAgent.Models.Client") });
             stack.Caller = new ModelCaller(live, dialect, client, Resize);
             stack.Grounder = new ModelGrounder(stack.Caller);
             return stack;

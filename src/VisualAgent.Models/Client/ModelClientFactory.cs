@@ -40,7 +40,7 @@ public static class ModelClientFactory
         IChatClient client = replicas.Count == 1
             ? replicas[0]
             : new ReplicaBalancingChatClient(replicas, options.ReplicaCoolDown, options.TimeProvider);
-        client = new RetryingChatClient(client, options.Retry, options.TimeProvider);
+        client = new RetryingChatClient(client, options.Retry, options.TimeProvider, options.Logger);
         return new ConcurrencyLimitingChatClient(client, profile.MaxConcurrency);
     }
 

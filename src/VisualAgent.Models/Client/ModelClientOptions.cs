@@ -5,6 +5,9 @@ public sealed class ModelClientOptions
 {
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Logs retries and give-ups (endpoint and failure kind only: never prompts, replies, images or keys).</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
+
     public RetryOptions Retry { get; init; } = new();
 
     /// <summary>How long a replica that refused connections is left out (default 30 s).</summary>

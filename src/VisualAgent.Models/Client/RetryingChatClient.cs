@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using VisualAgent.Errors;
 
 namespace VisualAgent.Models.Client;
@@ -9,9 +11,10 @@ namespace VisualAgent.Models.Client;
 /// with exponential backoff plus jitter, honouring Retry-After, at most <see cref="RetryOptions.MaxAttempts"/> attempts.
 /// A stream is retried only while nothing has been yielded. Waits use the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class RetryingChatClient(IChatClient innerClient, RetryOptions? options = null, TimeProvider? timeProvider = null)
+public sealed partial class RetryingChatClient(IChatClient innerClient, RetryOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     : DelegatingChatClient(innerClient)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly RetryOptions _options = options ?? new RetryOptions();
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private int _attempts;
@@ -81,10 +84,18 @@ public sealed class RetryingChatClient(IChatClient innerClient, RetryOptions? op
     {
         if (attempt >= _options.MaxAttempts)
         {
+            LogGaveUp(_logger, failure.Endpoint?.ToString() ?? "?", failure.Kind, attempt);
             throw attempt == 1 ? ex : new ModelUnavailableException($"{ex.Message} Gave up after {attempt} attempts.", failure);
         }
 
         var delay = _options.DelayFor(attempt, failure.RetryAfter, Random.Shared.NextDouble());
+        LogRetrying(_logger, failure.Endpoint?.ToString() ?? "?", failure.Kind, attempt, delay.TotalMilliseconds);
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model call to {Endpoint} failed ({Kind}) on attempt {Attempt}; retrying in {DelayMs:0} ms")]
+    private static partial void LogRetrying(ILogger logger, string endpoint, ModelFailureKind kind, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model call to {Endpoint} failed ({Kind}); gave up after {Attempt} attempts")]
+    private static partial void LogGaveUp(ILogger logger, string endpoint, ModelFailureKind kind, int attempt);
 }
