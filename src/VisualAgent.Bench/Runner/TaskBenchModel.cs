@@ -58,7 +58,12 @@ internal sealed class TaskBenchModel(ModelProfile profile, TaskRunOptions templa
             RunFolder = outcome.RunFolder,
             Simulated = outcome.Simulated || Simulated,
             Error = outcome.Cause,
-            FailureCause = outcome.Error is not null ? "task_error" : null,
+            FailureCause = outcome.Error switch
+            {
+                null => null,
+                { } e when e.Contains("not in the offline step grammar", StringComparison.Ordinal) => "not_offline_grammar",
+                _ => "task_error",
+            },
             Text = outcome.Status.ToString().ToLowerInvariant(),
         };
     }
