@@ -1,20 +1,14 @@
-using System.Buffers.Binary;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Drivers.Web;
 
-/// <summary>Reads a PNG's size from its IHDR chunk (no decoding).</summary>
+/// <summary>The size of a screenshot the browser returned, which must be a PNG.</summary>
 internal static class PngHeader
 {
-    public static PixelSize ReadSize(ReadOnlySpan<byte> png)
-    {
-        // 8-byte signature, then the IHDR chunk: length (4), "IHDR" (4), width (4, big-endian), height (4).
-        if (png.Length < 24 || png[0] != 0x89 || png[1] != (byte)'P' || png[12] != (byte)'I' || png[13] != (byte)'H')
-        {
-            throw new ImageFormatException("The browser returned a screenshot that is not a PNG.");
-        }
-
-        return new PixelSize(BinaryPrimitives.ReadInt32BigEndian(png[16..20]), BinaryPrimitives.ReadInt32BigEndian(png[20..24]));
-    }
+    public static PixelSize ReadSize(ReadOnlySpan<byte> png) =>
+        ImageHeader.DetectFormat(png) == "png" && ImageHeader.TryReadSize(png, out var size)
+            ? size
+            : throw new ImageFormatException("The browser returned a screenshot that is not a PNG.");
 }

@@ -1,13 +1,10 @@
-using System.Buffers.Binary;
 using VisualAgent.Geometry;
 
 namespace VisualAgent.Simulator;
 
-/// <summary>Reads an image's size from its header (PNG IHDR, JPEG SOFn) without decoding pixels.</summary>
+/// <summary>The size of an image the simulator received in a data URL (the header parsing is <see cref="Imaging.ImageHeader"/>).</summary>
 public static class ImageHeader
 {
-    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-
     /// <summary>The size of the image in a data URL (data:image/png;base64,...), or null when it is not one.</summary>
     public static PixelSize? FromDataUrl(string url)
     {
@@ -24,51 +21,6 @@ public static class ImageHeader
     }
 
     /// <summary>The size in a PNG or JPEG header, or null when the bytes are neither.</summary>
-    public static PixelSize? Read(ReadOnlySpan<byte> data)
-    {
-        if (data.Length >= 24 && data[..8].SequenceEqual(PngSignature) && data.Slice(12, 4).SequenceEqual("IHDR"u8))
-        {
-            return new PixelSize(BinaryPrimitives.ReadInt32BigEndian(data[16..]), BinaryPrimitives.ReadInt32BigEndian(data[20..]));
-        }
-
-        return data.Length >= 4 && data[0] == 0xFF && data[1] == 0xD8 ? ReadJpeg(data) : null;
-    }
-
-    private static PixelSize? ReadJpeg(ReadOnlySpan<byte> data)
-    {
-        var i = 2;
-        while (i + 4 <= data.Length)
-        {
-            if (data[i] != 0xFF)
-            {
-                return null;
-            }
-
-            var marker = data[i + 1];
-            if (marker == 0xFF)
-            {
-                i++;
-                continue;
-            }
-
-            if (marker is 0xD8 or 0x01 or (>= 0xD0 and <= 0xD7))
-            {
-                i += 2;
-                continue;
-            }
-
-            var length = BinaryPrimitives.ReadUInt16BigEndian(data[(i + 2)..]);
-            var isFrame = marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC;
-            if (isFrame && i + 9 <= data.Length)
-            {
-                var height = BinaryPrimitives.ReadUInt16BigEndian(data[(i + 5)..]);
-                var width = BinaryPrimitives.ReadUInt16BigEndian(data[(i + 7)..]);
-                return new PixelSize(width, height);
-            }
-
-            i += 2 + length;
-        }
-
-        return null;
-    }
+    public static PixelSize? Read(ReadOnlySpan<byte> data) =>
+        Imaging.ImageHeader.TryReadSize(data, out var size) ? size : null;
 }

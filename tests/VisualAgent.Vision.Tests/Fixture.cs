@@ -1,6 +1,7 @@
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Vision.Tests;
 

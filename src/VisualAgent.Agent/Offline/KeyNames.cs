@@ -1,20 +1,14 @@
 namespace VisualAgent.Agent.Offline;
 
-/// <summary>Key names of the action contract (lower case: "enter", "ctrl", "a") and the spellings people use for them.</summary>
+/// <summary>Reads a key chord as people write it in a step ("Ctrl+A", "the Enter key"), strictly: a word that is not a key is not read as one.</summary>
 internal static class KeyNames
 {
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["enter"] = "enter", ["return"] = "enter", ["tab"] = "tab", ["escape"] = "escape", ["esc"] = "escape",
-        ["backspace"] = "backspace", ["delete"] = "delete", ["del"] = "delete", ["space"] = "space", ["spacebar"] = "space",
-        ["home"] = "home", ["end"] = "end", ["pageup"] = "pageup", ["page up"] = "pageup", ["pgup"] = "pageup",
-        ["pagedown"] = "pagedown", ["page down"] = "pagedown", ["pgdn"] = "pagedown", ["insert"] = "insert",
-        ["up"] = "up", ["down"] = "down", ["left"] = "left", ["right"] = "right",
-        ["arrowup"] = "up", ["arrowdown"] = "down", ["arrowleft"] = "left", ["arrowright"] = "right",
-        ["up arrow"] = "up", ["down arrow"] = "down", ["left arrow"] = "left", ["right arrow"] = "right",
-        ["ctrl"] = "ctrl", ["control"] = "ctrl", ["alt"] = "alt", ["option"] = "alt", ["shift"] = "shift",
-        ["meta"] = "meta", ["cmd"] = "meta", ["command"] = "meta", ["win"] = "meta", ["super"] = "meta",
-    };
+    /// <summary>The named keys of the contract; spellings ("Return", "Esc", "page up") fold through the model layer's KeyNames.</summary>
+    private static readonly HashSet<string> Named =
+    [
+        "enter", "tab", "escape", "backspace", "delete", "space", "home", "end", "pageup", "pagedown", "insert",
+        "up", "down", "left", "right", "ctrl", "alt", "shift", "meta",
+    ];
 
     /// <summary>Parses "Enter", "Ctrl+A", "ctrl + shift + t", "the Enter key"; false when a part is not a key.</summary>
     public static bool TryParseChord(string text, out IReadOnlyList<string> keys)
@@ -54,9 +48,10 @@ internal static class KeyNames
 
     private static bool TryName(string part, out string name)
     {
-        if (Aliases.TryGetValue(part, out var alias))
+        var normalized = Models.Dialects.KeyNames.Normalize(part);
+        if (Named.Contains(normalized))
         {
-            name = alias;
+            name = normalized;
             return true;
         }
 

@@ -1,5 +1,6 @@
 using VisualAgent.Geometry;
 using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Bench.Runner;
 

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Bench.Runner;
 

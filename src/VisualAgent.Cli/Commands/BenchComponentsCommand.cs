@@ -11,6 +11,7 @@ using VisualAgent.Vision;
 using VisualAgent.Vision.Benchmarks;
 using VisualAgent.Vision.Grounding;
 using VisualAgent.Vision.Native;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Cli.Commands;
 

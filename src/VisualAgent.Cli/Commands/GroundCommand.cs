@@ -4,6 +4,7 @@ using VisualAgent.Drivers;
 using VisualAgent.Errors;
 using VisualAgent.Grounding;
 using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Cli.Commands;
 

@@ -20,6 +20,8 @@ public static class KeyNames
         ["spacebar"] = "space", [" "] = "space",
         ["ins"] = "insert",
         ["caps_lock"] = "capslock",
+        ["page up"] = "pageup", ["page down"] = "pagedown",
+        ["up arrow"] = "up", ["down arrow"] = "down", ["left arrow"] = "left", ["right arrow"] = "right",
     };
 
     /// <summary>One key name normalised: trimmed, lower case, aliases folded ("Return" -> "enter", "Esc" -> "escape").</summary>

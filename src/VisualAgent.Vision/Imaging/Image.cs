@@ -3,6 +3,7 @@ using VisualAgent.Drivers;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
 using VisualAgent.Vision.Native;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Vision;
 

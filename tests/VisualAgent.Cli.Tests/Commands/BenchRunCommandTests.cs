@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VisualAgent.Tests.Support;
 
 namespace VisualAgent.Tests.Commands;
 
@@ -14,7 +15,7 @@ public sealed class BenchRunCommandTests
     [InlineData("grounding-samples", 6)]
     public async Task BenchRun_SuiteWithOcrAndTwoSimulatedDialects_WritesParsableReports(string suite, int limit)
     {
-        var folder = CliProcess.TempFolder();
+        var folder = TempFolder.Fresh();
 
         var (code, _, stderr) = await CliProcess.RunAsync(folder, "bench", "run", "--suite", suite, "--models", "ocr,sim-qwen3-vl,sim-ui-tars", "--limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", "out");
 

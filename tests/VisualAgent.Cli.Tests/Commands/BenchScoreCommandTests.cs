@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VisualAgent.Tests.Support;
 
 namespace VisualAgent.Tests.Commands;
 
@@ -7,7 +8,7 @@ public sealed class BenchScoreCommandTests
     [Fact]
     public async Task BenchScore_JsonFormat_HasContractFieldsAndEdgeHits()
     {
-        var folder = CliProcess.TempFolder();
+        var folder = TempFolder.Fresh();
         var file = Path.Combine(folder, "preds.jsonl");
         await File.WriteAllLinesAsync(file,
         [
@@ -33,7 +34,7 @@ public sealed class BenchScoreCommandTests
     [Fact]
     public async Task BenchScore_Csv_HasOverallAndMacroRows()
     {
-        var folder = CliProcess.TempFolder();
+        var folder = TempFolder.Fresh();
         var file = Path.Combine(folder, "preds.jsonl");
         await File.WriteAllTextAsync(file, """{"id": "1", "gt_bbox": [0, 0, 10, 10], "pred_point": [5, 5]}""" + "\n", TestContext.Current.CancellationToken);
 

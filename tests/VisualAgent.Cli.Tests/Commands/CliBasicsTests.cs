@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VisualAgent.Tests.Support;
 
 namespace VisualAgent.Tests.Commands;
 
@@ -7,7 +8,7 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task Help_ListsEveryVerb()
     {
-        var (code, stdout, _) = await CliProcess.RunAsync(CliProcess.TempFolder(), "--help");
+        var (code, stdout, _) = await CliProcess.RunAsync(TempFolder.Fresh(), "--help");
 
         Assert.Equal(0, code);
         foreach (var verb in new[] { "run", "runs", "doctor", "screenshot", "act", "inspect", "serve-samples", "parse", "ground", "ocr", "bench" })
@@ -19,7 +20,7 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task UnknownOption_ExitsWithUsageCode()
     {
-        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "doctor", "--no-such-option");
+        var (code, _, stderr) = await CliProcess.RunAsync(TempFolder.Fresh(), "doctor", "--no-such-option");
 
         Assert.Equal(2, code);
         Assert.Contains("--no-such-option", stderr, StringComparison.Ordinal);
@@ -28,7 +29,7 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task Run_FreeFormGoalOffline_SaysAModelProfileIsNeeded()
     {
-        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "run", "--url", "samples:orders/", "find me the cheapest order from last spring");
+        var (code, _, stderr) = await CliProcess.RunAsync(TempFolder.Fresh(), "run", "--url", "samples:orders/", "find me the cheapest order from last spring");
 
         Assert.Equal(2, code);
         Assert.Contains("model profile", stderr, StringComparison.Ordinal);
@@ -37,7 +38,7 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task Doctor_Json_ReportsBrowserAndOcr()
     {
-        var (code, stdout, _) = await CliProcess.RunAsync(CliProcess.TempFolder(), "doctor", "--json");
+        var (code, stdout, _) = await CliProcess.RunAsync(TempFolder.Fresh(), "doctor", "--json");
 
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
@@ -50,7 +51,7 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task Config_MissingFile_ExitsWithUsageCode()
     {
-        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "--config", "nope.json", "runs", "list");
+        var (code, _, stderr) = await CliProcess.RunAsync(TempFolder.Fresh(), "--config", "nope.json", "runs", "list");
 
         Assert.Equal(2, code);
         Assert.Contains("nope.json", stderr, StringComparison.Ordinal);
@@ -59,7 +60,7 @@ public sealed class CliBasicsTests
     [Fact]
     public async Task Run_ModelEndpointDown_ExitsWithModelCodeBeforeOpeningABrowser()
     {
-        var folder = CliProcess.TempFolder();
+        var folder = TempFolder.Fresh();
         var config = Path.Combine(folder, "dead.json");
         await File.WriteAllTextAsync(config, """
             {"Models": {"dead": {"Kind": "openai", "Endpoint": "http://127.0.0.1:9/v1", "Model": "m", "Dialect": "qwen3-vl"}}}

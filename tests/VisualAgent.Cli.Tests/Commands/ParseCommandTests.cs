@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VisualAgent.Tests.Support;
 
 namespace VisualAgent.Tests.Commands;
 
@@ -7,7 +8,7 @@ public sealed class ParseCommandTests
     [Fact]
     public async Task Parse_Qwen3ToolCallAt1080p_PrintsContractClickInOriginalPixels()
     {
-        var (code, stdout, _) = await CliProcess.RunAsync(CliProcess.TempFolder(), "parse", "--dialect", "qwen3-vl", "--image-size", "1920x1080",
+        var (code, stdout, _) = await CliProcess.RunAsync(TempFolder.Fresh(), "parse", "--dialect", "qwen3-vl", "--image-size", "1920x1080",
             """<tool_call>{"name": "computer_use", "arguments": {"action": "left_click", "coordinate": [500, 500]}}</tool_call>""");
 
         Assert.Equal(0, code);
@@ -17,7 +18,7 @@ public sealed class ParseCommandTests
     [Fact]
     public async Task Parse_UiTarsWithInputSize_UsesTheSizeTheModelSaw()
     {
-        var (code, stdout, _) = await CliProcess.RunAsync(CliProcess.TempFolder(), "parse", "--dialect", "ui-tars", "--image-size", "1920x1080",
+        var (code, stdout, _) = await CliProcess.RunAsync(TempFolder.Fresh(), "parse", "--dialect", "ui-tars", "--image-size", "1920x1080",
             "--input-size", "1932x1092", "Action: click(start_box='(100,200)')");
 
         Assert.Equal(0, code);
@@ -29,7 +30,7 @@ public sealed class ParseCommandTests
     [Fact]
     public async Task Parse_Batch_WritesOneLinePerInputInOrderWithErrors()
     {
-        var folder = CliProcess.TempFolder();
+        var folder = TempFolder.Fresh();
         var file = Path.Combine(folder, "replies.jsonl");
         await File.WriteAllLinesAsync(file,
         [
@@ -53,7 +54,7 @@ public sealed class ParseCommandTests
     [Fact]
     public async Task Parse_UnknownDialect_ExitsWithUsageCodeListingDialects()
     {
-        var (code, _, stderr) = await CliProcess.RunAsync(CliProcess.TempFolder(), "parse", "--dialect", "nope", "--image-size", "100x100", "x");
+        var (code, _, stderr) = await CliProcess.RunAsync(TempFolder.Fresh(), "parse", "--dialect", "nope", "--image-size", "100x100", "x");
 
         Assert.Equal(2, code);
         Assert.Contains("qwen3-vl", stderr, StringComparison.Ordinal);

@@ -43,7 +43,8 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // No terminal: standard input is redirected and closed, as in CI.
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(RepoPaths.CliDll);
         foreach (var a in args)
         {
@@ -62,10 +63,15 @@ internal sealed class CliProcess : IDisposable
         process.OutputDataReceived += (_, e) => Append(cli._out, e.Data);
         process.ErrorDataReceived += (_, e) => Append(cli._err, e.Data);
         process.Start();
+        process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return cli;
     }
+
+    /// <summary>Runs a short command to the end (two minutes at most) with CI=true.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string> { ["CI"] = "true" }, TimeSpan.FromMinutes(2), args);
 
     /// <summary>Runs to the end (killing it after <paramref name="timeout"/>) and returns the exit code.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] args)

@@ -11,6 +11,9 @@ internal sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A fresh folder that is left in the temp directory (small command tests).</summary>
+    public static string Fresh(string name = "cmd") => new TempFolder(name).Path;
+
     public void Dispose()
     {
         if (Environment.GetEnvironmentVariable("VA_KEEP_TEST_FOLDERS") == "1")

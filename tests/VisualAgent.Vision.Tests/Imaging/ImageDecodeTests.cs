@@ -1,5 +1,6 @@
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Vision.Tests.Imaging;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using VisualAgent.Geometry;
 
-namespace VisualAgent.Vision;
+namespace VisualAgent.Imaging;
 
 /// <summary>Reads an image's size from its PNG IHDR or JPEG SOF header without decoding any pixels.</summary>
 public static class ImageHeader
