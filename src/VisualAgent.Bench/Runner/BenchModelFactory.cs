@@ -1,7 +1,5 @@
-using VisualAgent.Models.Client;
-using VisualAgent.Models.Dialects;
+using VisualAgent.Errors;
 using VisualAgent.Models.Profiles;
-using VisualAgent.Simulator;
 using VisualAgent.Vision.Grounding;
 using VisualAgent.Vision.Ocr;
 
@@ -28,33 +26,22 @@ public static class BenchModelFactory
             return new OcrBenchModel(profile, ocr, options.GrounderOptions ?? new OcrGrounderOptions(), options.Images, owns);
         }
 
-        var dialect = DialectRegistry.Get(profile.Dialect!);
-        SimulatedServer? simulator = null;
-        var live = profile;
-        if (profile.IsSimulated)
-        {
-            simulator = await SimulatedServer.StartForProfileAsync(profile, cancellationToken).ConfigureAwait(false);
-            options.ConfigureSimulator?.Invoke(profile.Name, simulator);
-            live = profile.WithEndpoint(simulator.BaseUrl);
-        }
-        else if (await EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), options.ProbeTimeout, cancellationToken).ConfigureAwait(false) is { } problem)
-        {
-            throw new ModelStoppedException(problem);
-        }
-
+        ModelConnection connection;
         try
         {
-            var client = ModelClientFactory.Create(live, options.ClientOptions);
-            return new VlmBenchModel(live, dialect, client, options.Images, simulator);
+            connection = await ModelConnection.OpenAsync(profile, options.ClientOptions, options.ProbeTimeout, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (ModelUnavailableException ex)
         {
-            if (simulator is not null)
-            {
-                await simulator.DisposeAsync().ConfigureAwait(false);
-            }
-
-            throw;
+            throw new ModelStoppedException(ex.Message + " The other models go on.", ex);
         }
+
+        if (connection.Simulator is { } simulator)
+        {
+            options.ConfigureSimulator?.Invoke(profile.Name, simulator);
+        }
+
+        // The bench model owns the client and the simulator from here on.
+        return new VlmBenchModel(connection.Profile, connection.Dialect, connection.Client, options.Images, connection.Simulator);
     }
 }

@@ -34,6 +34,6 @@ public static class EndpointProbe
         }
 
         return $"Model profile '{profile}' is unreachable ({string.Join("; ", problems)}). Start its server (vLLM, llama-server, Ollama) "
-            + $"or fix Endpoint in Models:{profile}; the other models go on.";
+            + $"or fix Endpoint in Models:{profile}.";
     }
 }

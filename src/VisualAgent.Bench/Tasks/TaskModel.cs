@@ -1,3 +1,4 @@
+using VisualAgent.Bench.Runner;
 using Microsoft.Extensions.AI;
 using VisualAgent.Agent.Offline;
 using VisualAgent.Bench.Tasks.Oracle;
@@ -23,8 +24,7 @@ namespace VisualAgent.Bench.Tasks;
 /// </summary>
 internal sealed class TaskModel : IAsyncDisposable
 {
-    private SimulatedServer? _ownedServer;
-    private IChatClient? _client;
+    private ModelConnection? _connection;
 
     public required IPlanner Planner { get; init; }
 
@@ -53,9 +53,9 @@ internal sealed class TaskModel : IAsyncDisposable
         var dialect = DialectRegistry.Get(profile.Dialect ?? throw new TaskNotRunnableException($"model profile '{profile.Name}' names no dialect"));
         if (!profile.IsSimulated)
         {
-            var client = ModelClientFactory.Create(profile);
-            var caller = new ModelCaller(profile, dialect, client, Resize);
-            return new TaskModel { Planner = new ModelPlanner(new VlmSession(caller), profile.Name), Grounder = new ModelGrounder(caller), Mode = "model", _client = client };
+            var connection = await ModelConnection.OpenAsync(profile, cancellationToken: ct).ConfigureAwait(false);
+            var caller = connection.CreateCaller();
+            return new TaskModel { Planner = new ModelPlanner(new VlmSession(caller), profile.Name), Grounder = new ModelGrounder(caller), Mode = "model", _connection = connection };
         }
 
         if (!dialect.Abilities.HasFlag(DialectAbilities.Ground))
@@ -79,29 +79,26 @@ internal sealed class TaskModel : IAsyncDisposable
             throw new TaskNotRunnableException($"the simulator given speaks {given.Dialect.Id}, but the profile '{profile.Name}' speaks {dialect.Id}");
         }
 
-        var server = options.Simulator ?? await SimulatedServer.StartForProfileAsync(profile, ct).ConfigureAwait(false);
-        var live = profile.WithEndpoint(server.BaseUrl);
-        var simClient = ModelClientFactory.Create(live);
-        var simCaller = new ModelCaller(live, dialect, simClient, Resize);
+        var sim = await ModelConnection.OpenAsync(profile, simulator: options.Simulator, cancellationToken: ct).ConfigureAwait(false);
+        var server = sim.Simulator!;
+        var simCaller = sim.CreateCaller();
         var grounder = new SimulatedOracleGrounder(new ModelGrounder(simCaller), server, driver);
-        var owned = options.Simulator is null ? server : null;
         if (dialect.Abilities.HasFlag(DialectAbilities.NextAction))
         {
             var fallback = options.Ocr is null ? null : new OcrGrounder(options.Ocr, options.OcrGrounder);
             var oracle = new SimulatedOraclePlanner(new ModelPlanner(new VlmSession(simCaller), profile.Name), server, driver, solution, fallback);
-            return new TaskModel { Planner = oracle, Oracle = oracle, Grounder = grounder, Simulated = true, Mode = "simulated: one call decides and grounds", _ownedServer = owned, _client = simClient };
+            return new TaskModel { Planner = oracle, Oracle = oracle, Grounder = grounder, Simulated = true, Mode = "simulated: one call decides and grounds", _connection = sim };
         }
 
         // Grounding-only families: the solution's steps are decided in words, the simulated model grounds each target.
-        return new TaskModel { Planner = new OfflinePlanner(solution), Grounder = grounder, Simulated = true, Mode = "simulated: planner + grounder", _ownedServer = owned, _client = simClient };
+        return new TaskModel { Planner = new OfflinePlanner(solution), Grounder = grounder, Simulated = true, Mode = "simulated: planner + grounder", _connection = sim };
     }
 
     public async ValueTask DisposeAsync()
     {
-        _client?.Dispose();
-        if (_ownedServer is not null)
+        if (_connection is not null)
         {
-            await _ownedServer.DisposeAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -122,8 +119,6 @@ internal sealed class TaskModel : IAsyncDisposable
         return new ModelProfiles([]).Get(name);
     }
 
-    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the Vision layer's resizer).</summary>
-    internal static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size) => PngResizer.Resize(png, size);
 
     private static string FirstLine(string? text) => (text ?? "").Split('\n')[0].Trim();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Geometry;
 using VisualAgent.Grounding;
+using VisualAgent.Bench.Runner;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
 using VisualAgent.Models.Grounding;
@@ -20,6 +21,8 @@ namespace VisualAgent.Cli.Hosting;
 /// </summary>
 internal sealed class ModelStack : IAsyncDisposable
 {
+    private ModelConnection? _connection;
+
     private ModelStack(ModelProfile profile)
     {
         Profile = profile;
@@ -31,7 +34,7 @@ internal sealed class ModelStack : IAsyncDisposable
 
     public ModelCaller? Caller { get; private set; }
 
-    public SimulatedServer? Simulator { get; private set; }
+    public SimulatedServer? Simulator => _connection?.Simulator;
 
     public TesseractOcr? Ocr { get; private set; }
 
@@ -55,23 +58,13 @@ internal sealed class ModelStack : IAsyncDisposable
                 return stack;
             }
 
-            var dialect = DialectRegistry.Get(profile.Dialect ?? throw new Errors.UsageException($"Model profile '{profile.Name}' names no Dialect (one of {string.Join(", ", DialectRegistry.Ids)})."));
-            var live = profile;
-            if (profile.IsSimulated)
-            {
-                stack.Simulator = new SimulatedServer(dialect);
-                await stack.Simulator.StartAsync(ct).ConfigureAwait(false);
-                live = profile.WithEndpoint(stack.Simulator.BaseUrl);
-            }
-
-            else if (await Bench.Runner.EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), TimeSpan.FromSeconds(3), ct).ConfigureAwait(false) is { } unreachable)
-            {
-                // Fail before the browser starts, with the model's exit code, rather than after the client's retries.
-                throw new Errors.ModelUnavailableException(unreachable.Replace("; the other models go on", "", StringComparison.Ordinal));
-            }
-
-            var client = ModelClientFactory.Create(live, new ModelClientOptions { Logger = context.Loggers.CreateLogger("VisualAgent.Models.Client") });
-            stack.Caller = new ModelCaller(live, dialect, client, Resize);
+            // A real endpoint is probed first: fail before the browser starts, with the model's exit code.
+            stack._connection = await ModelConnection.OpenAsync(
+                profile,
+                new ModelClientOptions { Logger = context.Loggers.CreateLogger("VisualAgent.Models.Client") },
+                probeTimeout: TimeSpan.FromSeconds(3),
+                cancellationToken: ct).ConfigureAwait(false);
+            stack.Caller = stack._connection.CreateCaller();
             stack.Grounder = new ModelGrounder(stack.Caller);
             return stack;
         }
@@ -89,15 +82,12 @@ internal sealed class ModelStack : IAsyncDisposable
     public ModelPlanner CreatePlanner() =>
         new(new VlmSession(Caller ?? throw new InvalidOperationException("The offline profile has no model planner.")), Profile.Name);
 
-    /// <summary>Resizes PNG bytes to exactly <paramref name="size"/> (the Vision layer's resizer).</summary>
-    public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size) => PngResizer.Resize(png, size);
-
     public async ValueTask DisposeAsync()
     {
         Ocr?.Dispose();
-        if (Simulator is not null)
+        if (_connection is not null)
         {
-            await Simulator.DisposeAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
