@@ -36,66 +36,28 @@ internal static class Demo
             return new ExportCheck(false, "no CSV was downloaded", 0, 0);
         }
 
-        var lines = (await File.ReadAllLinesAsync(csv, ct).ConfigureAwait(false)).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || lines[0] != "id,customer,date,status,amount")
+        using var reader = CsvHelper.CsvReader.FromFile(csv, new CsvHelper.CsvReaderOptions { HasHeader = true }, FileOptions.SequentialScan);
+        reader.ReadHeader();
+        if (!reader.Headers.SequenceEqual(["id", "customer", "date", "status", "amount"], StringComparer.Ordinal))
         {
             return new ExportCheck(false, $"{Path.GetFileName(csv)} does not start with the header id,customer,date,status,amount", 0, 0);
         }
 
-        var rows = lines.Skip(1).Select(SplitCsv).ToList();
+        var rows = new List<(string Id, string Status)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetString("id"), reader.GetString("status")));
+        }
+
         var expectedJson = await driver.EvaluateAsync(
             $"window.__orders.filter(o => o.status === '{Status}').map(o => o.id)", ct).ConfigureAwait(false);
         var expected = JsonSerializer.Deserialize<List<string>>(expectedJson) ?? [];
-        var ids = rows.Select(r => r[0]).ToList();
-        var wrongStatus = rows.Count(r => r.Count < 4 || r[3] != Status);
+        var ids = rows.Select(r => r.Id).ToList();
+        var wrongStatus = rows.Count(r => r.Status != Status);
         var passed = wrongStatus == 0 && ids.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal), StringComparer.Ordinal);
         var message = passed
             ? $"{rows.Count} rows, all {Status}, exactly the app's {expected.Count} {Status} orders"
             : $"{rows.Count} rows ({wrongStatus} not {Status}); the app has {expected.Count} {Status} orders";
         return new ExportCheck(passed, message, rows.Count, expected.Count);
-    }
-
-    /// <summary>Splits one CSV line (quotes, doubled quotes).</summary>
-    private static List<string> SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }
