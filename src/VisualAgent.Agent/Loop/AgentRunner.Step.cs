@@ -21,7 +21,7 @@ public sealed partial class AgentRunner
         var decision = await _planner.DecideAsync(
             new PlannerContext
             {
-                Goal = loop.Request.Goal, Screenshot = shot, History = loop.History, Location = shot.Location ?? _driver.CurrentUrl,
+                Goal = loop.Request.Goal, Screenshot = shot, History = loop.History, Location = shot.Location ?? (_driver as INavigation)?.CurrentUrl,
                 StepIndex = loop.Index + 1,
             },
             cancellationToken).ConfigureAwait(false);
@@ -55,7 +55,9 @@ public sealed partial class AgentRunner
             SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
+            Intent = decision.Intent, Check = trace.Check, Grounding = trace.Grounding,
         };
+        loop.CountCheck(trace.Check);
         await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
         StepRecorded?.Invoke(record with { Description = _secrets.Masker.Apply(record.Description), RawReply = _secrets.Masker.Apply(record.RawReply), Error = _secrets.Masker.Apply(record.Error) });
         loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome}{(error is null ? "" : $": {error}")}")!);
@@ -139,7 +141,7 @@ public sealed partial class AgentRunner
 
     private async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
     {
-        if (run.SensitiveLocation != _driver.CurrentUrl)
+        if (run.SensitiveLocation != run.Location)
         {
             run.SensitiveBoxes.Clear();
         }

@@ -20,7 +20,7 @@ public sealed partial class AgentRunner
 {
     public const string InterruptedReason = "interrupted";
 
-    private readonly IBrowserDriver _driver;
+    private readonly IUiDriver _driver;
     private readonly IPlanner _planner;
     private readonly IGrounder _grounder;
     private readonly RunStore _store;
@@ -46,7 +46,7 @@ public sealed partial class AgentRunner
     /// <param name="screenChange">Measures screen change for verification; default <see cref="ByteEqualityChangeDetector"/>.</param>
     /// <param name="annotator">Draws the acted point for shots/NNN.annotated.png; without it the report marks the point itself.</param>
     public AgentRunner(
-        IBrowserDriver driver,
+        IUiDriver driver,
         IPlanner planner,
         IGrounder grounder,
         RunStore store,
@@ -105,7 +105,7 @@ public sealed partial class AgentRunner
         {
             Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,
             Secrets = _secrets, Writer = writer, Options = _options, Time = _time, ScreenChange = _screenChange, Logger = _logger,
-            Dialogs = new DialogPlan(_planner as IStepPreview),
+            Dialogs = new DialogPlan(_planner as IStepPreview), GroundThroughElements = request.GroundThroughElements,
         };
         var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
         using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);
@@ -145,7 +145,7 @@ public sealed partial class AgentRunner
     {
         if (loop.Request.StartUrl is { } start)
         {
-            await _driver.NavigateAsync(start, cancellationToken).ConfigureAwait(false);
+            await (_driver as INavigation ?? throw new UsageException("A start URL needs a browser driver.")).NavigateAsync(start, cancellationToken).ConfigureAwait(false);
         }
 
         while (loop.Status == RunStatus.Running)

@@ -31,8 +31,30 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
 
     public List<string> History { get; } = [];
 
+    public int FailedChecks { get; private set; }
+
+    public int WeakChecks { get; private set; }
+
+    public void CountCheck(StepCheck? check)
+    {
+        if (check is { Held: false })
+        {
+            FailedChecks++;
+        }
+        else if (check is { Strength: CheckStrength.Weak })
+        {
+            WeakChecks++;
+        }
+    }
+
     public void End(RunStatus status, string reason)
     {
+        if (status == RunStatus.Succeeded && FailedChecks > 0)
+        {
+            // A run never says succeeded when a step's check failed, whatever the planner says.
+            (status, reason) = (RunStatus.Failed, $"{FailedChecks} step check(s) failed, although the planner said: {reason}");
+        }
+
         if (Status == RunStatus.Running)
         {
             Status = status;
@@ -50,6 +72,8 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
         Tokens = Run.Tokens,
         DurationMs = time.GetElapsedTime(StartTimestamp).TotalMilliseconds,
         Answer = Answer,
+        FailedChecks = FailedChecks,
+        WeakChecks = WeakChecks,
         Downloads = [.. Run.Downloads],
     };
 

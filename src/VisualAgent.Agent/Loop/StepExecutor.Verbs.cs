@@ -12,11 +12,11 @@ internal sealed partial class StepExecutor
 {
     private async Task<bool> OpenAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
-        var url = ResolveUrl(intent.Value ?? "", run.Driver.CurrentUrl);
+        var url = ResolveUrl(intent.Value ?? "", run.Navigation?.CurrentUrl);
         await _actor.EnforceAsync(run.Policy.CheckNavigation(url), trace, cancellationToken).ConfigureAwait(false);
         run.Policy.NoteStart(url);
         var started = Stopwatch.GetTimestamp();
-        await run.Driver.NavigateAsync(url, cancellationToken).ConfigureAwait(false);
+        await RequireNavigation().NavigateAsync(url, cancellationToken).ConfigureAwait(false);
         trace.ActMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         run.Current = null;
         return false;
@@ -24,16 +24,18 @@ internal sealed partial class StepExecutor
 
     private async Task<bool> BackAsync(CancellationToken cancellationToken)
     {
-        await run.Driver.GoBackAsync(cancellationToken).ConfigureAwait(false);
+        await RequireNavigation().GoBackAsync(cancellationToken).ConfigureAwait(false);
         run.Current = null;
         return true;
     }
 
     private async Task<bool> PointAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
-        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
-        await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
+        await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
+        await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
+        NoteNoRepeat(trace);
         var (x, y) = (target.Point.X, target.Point.Y);
         AgentAction action = intent.Verb switch
         {
@@ -59,22 +61,47 @@ internal sealed partial class StepExecutor
             return true;
         }
 
-        var target = await _locator.LocateAsync(intent.Target, trace, cancellationToken).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Type).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
-        await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
-        var text = run.Secrets.Resolve(written);
-        if (trace.Element?.IsPassword == true || SecretResolver.ContainsSecret(written))
+        await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
+        if (trace.Probe.Element is { } field && !IsTypable(field))
         {
-            var p = target.Point;
-            run.AddSensitiveBox(trace.Element?.Box ?? target.Box ?? new ScreenBox(p.X - 200, p.Y - 30, p.X + 200, p.Y + 30), run.Driver.CurrentUrl);
+            throw new StepFailedException($"{ElementTargetLocator.Describe(field)} is not a field to type into", final: true);
         }
 
+        await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
+        NoteNoRepeat(trace);
+        var text = run.Secrets.Resolve(written);
+        if (trace.Element?.IsPassword == true || trace.Probe.Element?.InputType == "password" || SecretResolver.ContainsSecret(written))
+        {
+            var p = target.Point;
+            run.AddSensitiveBox(trace.Element?.Box ?? target.Box ?? new ScreenBox(p.X - 200, p.Y - 30, p.X + 200, p.Y + 30), run.Location);
+        }
+
+        trace.Probe.ExpectValue = text;
+        trace.Probe.ExpectShown = run.Secrets.Masker.Apply(text);
         KeyAction selectAll = new(["ctrl", "a"]), clear = new(["backspace"]);
         trace.Action = new ClickAction(target.Point.X, target.Point.Y) { Box = target.Box?.ToArray(), Then = [selectAll, clear, recorded] };
         await _actor.ActAsync(new ClickAction(target.Point.X, target.Point.Y), trace, cancellationToken).ConfigureAwait(false);
         await _actor.ActAsync(selectAll, trace, cancellationToken).ConfigureAwait(false);
         await _actor.ActAsync(clear, trace, cancellationToken).ConfigureAwait(false);
-        await _actor.ActAsync(new TypeAction(text, intent.Submit), trace, cancellationToken).ConfigureAwait(false);
+        var checkBeforeEnter = intent.Submit && trace.Probe.Element is not null;
+        await _actor.ActAsync(new TypeAction(text, intent.Submit && !checkBeforeEnter), trace, cancellationToken).ConfigureAwait(false);
+        if (checkBeforeEnter)
+        {
+            // Read the value back before Enter submits it (a submitted field is often cleared).
+            if (await _checker.CheckAsync(intent with { Submit = false }, trace.Probe, null, cancellationToken).ConfigureAwait(false) is var (typed, _))
+            {
+                trace.Probe.Decided = typed;
+                if (!typed.Held)
+                {
+                    return true;
+                }
+            }
+
+            await _actor.ActAsync(new KeyAction(["enter"]), trace, cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 
@@ -83,36 +110,88 @@ internal sealed partial class StepExecutor
         var option = Required(intent.Value, intent);
         ScreenPoint point;
         ScreenBox? box = null;
+        LocatedTarget? target = null;
         if (intent.Target is null)
         {
-            point = await _actor.FindSelectAsync(option, cancellationToken).ConfigureAwait(false)
+            point = await FindSelectAsync(option, trace, cancellationToken).ConfigureAwait(false)
                 ?? throw new StepFailedException($"no list on the page has the option \"{option}\"");
         }
         else
         {
-            var target = await _locator.LocateAsync(intent.Target, trace, cancellationToken).ConfigureAwait(false);
+            target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Select).ConfigureAwait(false);
             (point, box) = (target.Point, target.Box);
         }
 
         trace.Element = await _actor.ElementAtAsync(point, cancellationToken).ConfigureAwait(false);
-        await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
+        await AimAsync(target ?? new LocatedTarget(point, box, option, null), trace, cancellationToken).ConfigureAwait(false);
+        if (trace.Probe.Element is { } list && list.Tag != "select")
+        {
+            throw new StepFailedException($"{ElementTargetLocator.Describe(list)} is not a drop-down list (a <select>); click it, then click \"{option}\"", final: true);
+        }
+
+        trace.Probe.ExpectOption = option;
+        await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new SelectAction(point.X, point.Y, option) { Box = box?.ToArray() };
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private async Task<bool> CheckAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
+    /// <summary>The centre of the one visible drop-down list that has the option, through the screen's elements.</summary>
+    private async Task<ScreenPoint?> FindSelectAsync(string option, StepTrace trace, CancellationToken cancellationToken)
     {
-        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken).ConfigureAwait(false);
-        trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
-        var want = intent.Verb == StepVerb.Check;
-        if (await _actor.CheckedAtAsync(target.Point, cancellationToken).ConfigureAwait(false) == want)
+        if (run.Elements is not { } elements)
         {
-            trace.Notes.Add($"\"{target.Text}\" is already {(want ? "checked" : "unchecked")}");
-            return false;
+            return null;
         }
 
-        await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
+        var snapshot = await elements.QueryElementsAsync(run.Options.MaxElements, cancellationToken).ConfigureAwait(false);
+        var want = Targets.TargetResolver.Key(option);
+        var lists = snapshot.Elements.Where(e => e.Tag == "select" && e.Options.Any(o => Targets.TargetResolver.Key(o) == want)).ToList();
+        if (lists.Count > 1)
+        {
+            throw new StepFailedException($"{lists.Count} drop-down lists have the option \"{option}\"; say which: select \"{option}\" in the \"NAME\" list", final: true);
+        }
+
+        if (lists.Count == 0)
+        {
+            return null;
+        }
+
+        var shown = lists[0].VisibleBox is null ? await elements.RevealAsync(lists[0].Ref, cancellationToken).ConfigureAwait(false) : lists[0];
+        if (shown?.VisibleBox is not { } box)
+        {
+            return null;
+        }
+
+        await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        trace.Grounding = $"page: the drop-down list with \"{option}\"";
+        return box.Center;
+    }
+
+    private async Task<bool> CheckAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
+        await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
+        var want = intent.Verb == StepVerb.Check;
+        trace.Probe.ExpectChecked = want;
+        if (trace.Probe.Element is { } box)
+        {
+            if (box.States.Checked is not { } now)
+            {
+                throw new StepFailedException($"{ElementTargetLocator.Describe(box)} is not a checkbox, radio button or switch", final: true);
+            }
+
+            if (now == want && !box.States.Mixed)
+            {
+                trace.Notes.Add($"\"{target.Text}\" is already {(want ? "checked" : "unchecked")}");
+                trace.Probe.AlreadyDone = true;
+                return false;
+            }
+        }
+
+        await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
+        NoteNoRepeat(trace);
         trace.Action = new ClickAction(target.Point.X, target.Point.Y) { Box = target.Box?.ToArray() };
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
         return true;
@@ -131,7 +210,7 @@ internal sealed partial class StepExecutor
         var screen = Math.Round(shot.Size.Height / Math.Max(0.1, shot.DeviceScaleFactor) * run.Options.ScrollFraction);
         var dy = intent.Amount ?? (intent.Value == "up" ? -screen : screen);
         ScreenPoint? at = intent.Target is null ? null
-            : (await _locator.LocateAsync(intent.Target, trace, cancellationToken).ConfigureAwait(false)).Point;
+            : (await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Scroll).ConfigureAwait(false)).Point;
         trace.Action = new ScrollAction(at?.X, at?.Y, 0, dy);
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
         return false;
@@ -145,17 +224,40 @@ internal sealed partial class StepExecutor
             throw new UsageException($"The file to upload does not exist: {file}.");
         }
 
-        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, StepVerb.Upload).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new ClickAction(target.Point.X, target.Point.Y) { Box = target.Box?.ToArray() };
         var started = Stopwatch.GetTimestamp();
-        var outcome = await run.Driver.UploadAsync(target.Point, [file], cancellationToken).ConfigureAwait(false);
+        var outcome = await (run.Upload ?? throw new StepFailedException("this driver cannot answer a file chooser", final: true)).UploadAsync(target.Point, [file], cancellationToken).ConfigureAwait(false);
         trace.ActMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         run.Current = null;
         await _actor.AfterAsync(outcome, trace, cancellationToken).ConfigureAwait(false);
         return false;
     }
+
+    private Drivers.INavigation RequireNavigation() =>
+        run.Navigation ?? throw new StepFailedException("this driver cannot open pages or go back (it is not a browser)", final: true);
+
+    /// <summary>Remembers what the action is aimed at (for its check) and the screen it is aimed on.</summary>
+    private async Task AimAsync(LocatedTarget target, StepTrace trace, CancellationToken cancellationToken)
+    {
+        trace.Probe.Before = run.Current;
+        if (run.Elements is { } elements && trace.Probe.Mark is not null)
+        {
+            trace.Probe.Element = target.Element ?? await elements.HitTestAsync(target.Point, cancellationToken).ConfigureAwait(false);
+            if (trace.Probe.Element is { } e)
+            {
+                trace.Grounding ??= $"pixels ({run.Grounder.Name}) on {ElementTargetLocator.Describe(e)}";
+            }
+        }
+    }
+
+    /// <summary>A step that needed a person's yes, or whose target submits a form, is never repeated automatically.</summary>
+    private static void NoteNoRepeat(StepTrace trace) =>
+        trace.Probe.NoRepeat |= trace.Confirmed || trace.Probe.Element?.States.Submits == true;
+
+    private static bool IsTypable(Drivers.UiElement e) => e.States.Editable || (Targets.KindWords.IsField(e.Role) && !e.States.Disabled && !e.States.ReadOnly);
 
     private static string Required(string? value, StepIntent intent) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException($"The step \"{intent.Source}\" is missing its target or value.") : value;

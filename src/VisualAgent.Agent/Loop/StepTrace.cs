@@ -32,6 +32,20 @@ internal sealed class StepTrace
 
     public double? ScreenChange { get; set; }
 
+    /// <summary>How the target was found ("page: button \"Save\"", "pixels (ocr)").</summary>
+    public string? Grounding { get; set; }
+
+    /// <summary>The screen's evidence before the action, for the step's check.</summary>
+    public StepProbe Probe { get; set; } = new();
+
+    public VisualAgent.Runs.StepCheck? Check { get; set; }
+
+    /// <summary>Why the screen's elements did not give the target (shown when pixels do not find it either).</summary>
+    public string? PageProblem { get; set; }
+
+    /// <summary>Time spent grounding through the screen's elements.</summary>
+    public double GroundMs { get; set; }
+
     /// <summary>Things worth knowing that are not errors: retries, dialogs answered, scrolling to find, confirmations.</summary>
     public List<string> Notes { get; } = [];
 

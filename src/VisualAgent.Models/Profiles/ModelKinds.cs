@@ -9,8 +9,14 @@ public static class ModelKinds
     /// <summary>The offline OCR grounder: no model, no endpoint.</summary>
     public const string Ocr = "ocr";
 
+    /// <summary>
+    /// The offline default: no model; web targets are grounded through the page's elements (accessibility tree + DOM),
+    /// pixels (the OCR grounder) only where the page is pixels (canvas, images, unreadable frames).
+    /// </summary>
+    public const string Offline = "offline";
+
     /// <summary>The simulated VLM server, started in-process (profiles named sim-&lt;dialect&gt;).</summary>
     public const string Simulated = "simulated";
 
-    public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Simulated];
+    public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Offline, Simulated];
 }

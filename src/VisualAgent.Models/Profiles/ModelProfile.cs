@@ -57,7 +57,11 @@ public sealed class ModelProfile
 
     public bool IsSimulated => string.Equals(Kind, ModelKinds.Simulated, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsOcr => string.Equals(Kind, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase);
+    /// <summary>No model: the OCR grounder places targets (kinds "ocr" and "offline").</summary>
+    public bool IsOcr => string.Equals(Kind, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase) || GroundsThroughElements;
+
+    /// <summary>Kind "offline": web targets are grounded through the page's elements first, pixels where they are silent.</summary>
+    public bool GroundsThroughElements => string.Equals(Kind, ModelKinds.Offline, StringComparison.OrdinalIgnoreCase);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
