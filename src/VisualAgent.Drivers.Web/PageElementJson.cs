@@ -47,6 +47,10 @@ internal static class PageElementJson
             Box = Box(e.GetProperty("box"), deviceScaleFactor),
             VisibleBox = vis.ValueKind == JsonValueKind.Object ? Box(vis, deviceScaleFactor) : null,
             HitAtCentre = B(e, "hit") == true,
+            ClickPoint = e.TryGetProperty("hx", out var hx) && hx.ValueKind == JsonValueKind.Number && e.TryGetProperty("hy", out var hy) && hy.ValueKind == JsonValueKind.Number
+                ? CoordinateMapper.ToScreen(hx.GetDouble(), hy.GetDouble(), 0, 0, deviceScaleFactor).Center
+                : null,
+            Hint = S(e, "hint"),
             Interactive = B(e, "interactive") == true,
             InProse = B(e, "prose") == true,
             Order = e.TryGetProperty("order", out var o) && o.ValueKind == JsonValueKind.Number ? o.GetInt32() : 0,

@@ -55,8 +55,17 @@ public sealed record UiElement
     /// <summary>The part of the box visible now (clipped by the screen and scrolling containers); null when none is.</summary>
     public ScreenBox? VisibleBox { get; init; }
 
-    /// <summary>True when hit-testing the centre of <see cref="VisibleBox"/> reaches this element (or its label or content).</summary>
+    /// <summary>True when a click at <see cref="ClickPoint"/> reaches this element (or its label or content).</summary>
     public bool HitAtCentre { get; init; }
+
+    /// <summary>
+    /// Where a click reaches the element: the centre of <see cref="VisibleBox"/>, or the nearest point to it that is not
+    /// covered by something else; null when no point of it can be reached.
+    /// </summary>
+    public ScreenPoint? ClickPoint { get; init; }
+
+    /// <summary>For an element with no accessible name: words of its class and id (and its parent's), e.g. "increase", "icon trash".</summary>
+    public string? Hint { get; init; }
 
     /// <summary>True for elements a user acts on (controls, links, focusable or clickable elements).</summary>
     public bool Interactive { get; init; }

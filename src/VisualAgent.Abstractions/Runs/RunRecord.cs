@@ -52,4 +52,7 @@ public sealed record RunRecord
     public string? Answer { get; init; }
 
     public IReadOnlyList<string> Downloads { get; init; } = [];
+
+    /// <summary>The screen as the run ended ("shots/final.png"), when it could be captured.</summary>
+    public string? FinalScreenshot { get; init; }
 }

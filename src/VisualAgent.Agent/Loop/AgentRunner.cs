@@ -131,11 +131,42 @@ public sealed partial class AgentRunner
             loop.End(RunStatus.Failed, e.Message);
         }
 
-        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow() };
+        var finalShot = await SaveFinalShotAsync(run, writer).ConfigureAwait(false);
+        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot };
         await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
         await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
         Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
         return new RunResult(writer.Run ?? final, writer.Folder);
+    }
+
+    /// <summary>The screen as the run ended, masked like every step shot; null when it cannot be captured in a few seconds.</summary>
+    private async Task<string?> SaveFinalShotAsync(RunContext run, RunWriter writer)
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+            if ((_driver as INativeDialogs)?.PendingDialog is not null)
+            {
+                return null;
+            }
+
+            var shot = await _driver.CaptureAsync(bound.Token).ConfigureAwait(false);
+            if (run.SensitiveBoxes.Count > 0 && run.SensitiveLocation == run.Location)
+            {
+                if (_screenshotMasker is null)
+                {
+                    return null;
+                }
+
+                return await writer.SaveFinalShotAsync(await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], bound.Token).ConfigureAwait(false), bound.Token).ConfigureAwait(false);
+            }
+
+            return await writer.SaveFinalShotAsync(shot.Png, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is VisualAgentException or OperationCanceledException or IOException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <param name="wall">The wall-time bound, pushed back by the time spent paused.</param>

@@ -13,7 +13,7 @@ namespace VisualAgent.Agent;
 internal sealed class ElementTargetLocator(RunContext run)
 {
     /// <summary>The element's point, or null when the elements do not have it (the reason is in <see cref="StepTrace.PageProblem"/>).</summary>
-    public async Task<LocatedTarget?> LocateAsync(IElementQuery elements, string target, StepVerb verb, StepTrace trace, CancellationToken cancellationToken)
+    public async Task<LocatedTarget?> LocateAsync(IElementQuery elements, string target, StepVerb verb, string? source, StepTrace trace, CancellationToken cancellationToken)
     {
         var started = run.Time.GetTimestamp();
         try
@@ -21,7 +21,9 @@ internal sealed class ElementTargetLocator(RunContext run)
             string? problem = null;
             foreach (var alternative in TargetAlternatives.Split(target))
             {
-                var spec = TargetPhrase.Parse(alternative);
+                // A target the user quoted as a whole ("click \"WAI-ARIA Quick Links\"") is text, even if it ends in a kind word.
+                var quoted = source is not null && (source.Contains($"\"{alternative}\"", StringComparison.Ordinal) || source.Contains($"\u201C{alternative}\u201D", StringComparison.Ordinal));
+                var spec = TargetPhrase.Parse(quoted ? $"\"{alternative}\"" : alternative);
                 var snapshot = await elements.QueryElementsAsync(run.Options.MaxElements, cancellationToken).ConfigureAwait(false);
                 var resolution = TargetResolver.Resolve(spec, snapshot.Elements, verb);
                 if (resolution.Element is not { } element)
@@ -48,7 +50,7 @@ internal sealed class ElementTargetLocator(RunContext run)
                 }
 
                 var box = shown.VisibleBox!.Value;
-                return new LocatedTarget(box.Center, box, alternative, null) { Element = shown };
+                return new LocatedTarget(shown.ClickPoint ?? box.Center, box, alternative, null) { Element = shown };
             }
 
             trace.PageProblem = problem;

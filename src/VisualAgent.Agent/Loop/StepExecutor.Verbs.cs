@@ -31,7 +31,7 @@ internal sealed partial class StepExecutor
 
     private async Task<bool> PointAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
-        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb, intent.Source).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ internal sealed partial class StepExecutor
             return true;
         }
 
-        var target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Type).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Type, intent.Source).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } field && !IsTypable(field))
@@ -118,7 +118,7 @@ internal sealed partial class StepExecutor
         }
         else
         {
-            target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Select).ConfigureAwait(false);
+            target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Select, intent.Source).ConfigureAwait(false);
             (point, box) = (target.Point, target.Box);
         }
 
@@ -170,7 +170,7 @@ internal sealed partial class StepExecutor
 
     private async Task<bool> CheckAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
-        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb, intent.Source).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         var want = intent.Verb == StepVerb.Check;
@@ -210,7 +210,7 @@ internal sealed partial class StepExecutor
         var screen = Math.Round(shot.Size.Height / Math.Max(0.1, shot.DeviceScaleFactor) * run.Options.ScrollFraction);
         var dy = intent.Amount ?? (intent.Value == "up" ? -screen : screen);
         ScreenPoint? at = intent.Target is null ? null
-            : (await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Scroll).ConfigureAwait(false)).Point;
+            : (await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Scroll, intent.Source).ConfigureAwait(false)).Point;
         trace.Action = new ScrollAction(at?.X, at?.Y, 0, dy);
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
         return false;
@@ -224,7 +224,7 @@ internal sealed partial class StepExecutor
             throw new UsageException($"The file to upload does not exist: {file}.");
         }
 
-        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, StepVerb.Upload).ConfigureAwait(false);
+        var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, StepVerb.Upload, intent.Source).ConfigureAwait(false);
         trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new ClickAction(target.Point.X, target.Point.Y) { Box = target.Box?.ToArray() };

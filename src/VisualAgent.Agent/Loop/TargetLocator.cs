@@ -77,11 +77,12 @@ internal sealed class TargetLocator(RunContext run)
         return null;
     }
 
-    public async Task<LocatedTarget> LocateAsync(string target, StepTrace trace, CancellationToken cancellationToken, StepVerb verb = StepVerb.Click)
+    /// <param name="source">The clause the target came from: a target quoted as a whole there is matched as text.</param>
+    public async Task<LocatedTarget> LocateAsync(string target, StepTrace trace, CancellationToken cancellationToken, StepVerb verb = StepVerb.Click, string? source = null)
     {
         if (run.GroundThroughElements && run.Elements is { } elements)
         {
-            return await _elements.LocateAsync(elements, target, verb, trace, cancellationToken).ConfigureAwait(false)
+            return await _elements.LocateAsync(elements, target, verb, source, trace, cancellationToken).ConfigureAwait(false)
                 ?? await LocateInPixelsAsync(target, trace, cancellationToken).ConfigureAwait(false);
         }
 

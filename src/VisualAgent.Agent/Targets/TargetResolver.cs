@@ -52,7 +52,26 @@ public static class TargetResolver
             return TargetResolution.Fail(NotFound(spec, pool, verb));
         }
 
-        return Pick(spec, scored, verb);
+        var picked = Pick(spec, scored, verb);
+        if (picked.Element is { Interactive: false } chosen && DrillDown(spec, chosen, pool) is { } inner)
+        {
+            picked = picked with { Element = inner, How = $"{picked.How}; its {inner.Role} inside" };
+        }
+
+        return picked;
+    }
+
+    /// <summary>The one control inside a non-interactive match (the sort button of a column header), or null.</summary>
+    private static UiElement? DrillDown(TargetSpec spec, UiElement outer, IReadOnlyList<UiElement> pool)
+    {
+        var inside = pool.Where(e => e.Interactive && e.Ref != outer.Ref && Inside(e.Box, outer.Box) && e.Box.Area < outer.Box.Area).ToList();
+        if (inside.Count == 1)
+        {
+            return inside[0];
+        }
+
+        var named = inside.Where(e => Grade(spec with { Roles = new HashSet<string>() }, e) > 0).ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     /// <summary>How well a text matches an element: 0 none; higher is better (exact accessible name is best).</summary>
@@ -117,8 +136,32 @@ public static class TargetResolver
             return 45;
         }
 
+        // An icon-only element described in words ("the up arrow", "the trash icon"): its class and id say what it is.
+        if (e.Hint is { Length: > 0 } hint && name.Length == 0)
+        {
+            var hints = Key(hint).Split(' ');
+            if (words.SelectMany(Synonyms).Any(w => hints.Contains(w)))
+            {
+                return 35;
+            }
+        }
+
         return 0;
     }
+
+    private static IEnumerable<string> Synonyms(string word) => word switch
+    {
+        "up" or "increase" or "increment" or "plus" or "+" or "more" => ["up", "increase", "increment", "inc", "plus", "add", "more"],
+        "down" or "decrease" or "decrement" or "minus" or "-" or "less" => ["down", "decrease", "decrement", "dec", "minus", "less"],
+        "close" or "dismiss" or "x" => ["close", "dismiss", "x", "cancel"],
+        "delete" or "trash" or "remove" or "bin" => ["delete", "trash", "remove", "bin"],
+        "search" or "magnifier" => ["search", "magnifier", "find"],
+        "next" or "forward" => ["next", "forward", "right"],
+        "previous" or "prev" or "back" => ["previous", "prev", "back", "left"],
+        "menu" or "hamburger" => ["menu", "hamburger", "burger", "nav"],
+        "edit" or "pencil" => ["edit", "pencil"],
+        _ => [word],
+    };
 
     private static List<(UiElement E, int Grade, int Score)> Score(TargetSpec spec, IReadOnlyList<UiElement> pool, StepVerb verb)
     {

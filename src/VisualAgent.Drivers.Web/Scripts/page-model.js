@@ -181,15 +181,38 @@
     }
     return false;
   };
-  const hitsAt = (e, v) => {
-    if (!v) return false;
-    const h = deepHit(document, (v.x1 + v.x2) / 2, (v.y1 + v.y2) / 2);
+  const reaches = (e, x, y) => {
+    const h = deepHit(document, x, y);
     if (!h) return false;
     if (containsDeep(e, h)) return true;
     const lab = h.closest && h.closest('label');
     if (lab && lab.control === e) return true;
     if (e.labels) for (const l of e.labels) if (containsDeep(l, h)) return true;
     return false;
+  };
+  // The point a click should use: the visible centre when it reaches the element, else the nearest point of a 5x5
+  // grid over the visible box that does (a value label drawn over a slider thumb); null when none does.
+  const hitPoint = (e, v) => {
+    if (!v) return null;
+    const cx = (v.x1 + v.x2) / 2, cy = (v.y1 + v.y2) / 2;
+    if (reaches(e, cx, cy)) return { x: cx, y: cy };
+    let best = null, bd = Infinity;
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
+      const x = v.x1 + (v.x2 - v.x1) * (i + 0.5) / 5, y = v.y1 + (v.y2 - v.y1) * (j + 0.5) / 5;
+      const d = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+      if (d < bd && reaches(e, x, y)) { best = { x, y }; bd = d; }
+    }
+    return best;
+  };
+  // Words that say what an icon-only element is, from its own, its parent's and its first child's class and id.
+  const hintOf = e => {
+    const parts = [];
+    for (const n of [e, e.parentElement, e.firstElementChild]) {
+      if (!n) continue;
+      const c = n.getAttribute('class'); if (c) parts.push(c);
+      if (n.id) parts.push(n.id);
+    }
+    return norm(parts.join(' ').replace(/[-_]+/g, ' '), 120);
   };
   const INTERACTIVE_ROLES = new Set(['button', 'link', 'textbox', 'searchbox', 'checkbox', 'radio', 'switch', 'tab', 'option',
     'menuitem', 'menuitemcheckbox', 'menuitemradio', 'combobox', 'listbox', 'slider', 'spinbutton', 'treeitem', 'gridcell',
@@ -277,13 +300,14 @@
     const text = ['input', 'select', 'textarea'].includes(t) ? '' : norm(e.innerText !== undefined ? e.innerText : e.textContent);
     const lvl = role === 'heading' ? (parseInt(e.getAttribute('aria-level') || t.slice(1), 10) || null) : null;
     const st = states(e);
+    const hp = hitPoint(e, vis);
     return {
       ref: refOf(e), role: role || (ownText(e) ? 'text' : ''), name: accName(e, role), text, own: ['input', 'select', 'textarea'].includes(t) ? '' : norm(ownWords(e)), tag: t, inputType: ty,
       label: ['input', 'select', 'textarea'].includes(t) ? (labelsOf(e) || null) : null,
       placeholder: e.getAttribute('placeholder'), title: e.getAttribute('title'), alt: e.getAttribute('alt'),
       testId: e.getAttribute('data-testid') || e.getAttribute('data-test-id') || e.getAttribute('data-test'), id: e.id || null,
       value: valueOf(e), valueLength: ty === 'password' ? (e.value || '').length : null, states: st,
-      box, vis, hit: hitsAt(e, vis), interactive: interactive(e), prose: proseOf(e, role, text), order, level: lvl,
+      box, vis, hit: !!hp, hx: hp ? hp.x : null, hy: hp ? hp.y : null, hint: accName(e, role) ? null : hintOf(e), interactive: interactive(e), prose: proseOf(e, role, text), order, level: lvl,
       options: t === 'select' ? Array.from(e.options).slice(0, 300).map(o => norm(o.text)) : null,
       scopes: scopesOf(e, heading), inFrame: winOf(e) !== window || e.getRootNode() !== e.ownerDocument,
     };
