@@ -46,7 +46,10 @@ internal sealed class StepChecker(RunContext run)
             after = await elements.RefreshAsync(before.Ref, cancellationToken).ConfigureAwait(false);
         }
 
-        var reacted = delta?.Any == true || pixelChange > 0;
+        // With DOM activity at hand, pixels alone (a focus ring, a pressed style) are no reaction, except where the page
+        // is pixels itself (a canvas, an image, an SVG drawing, an unreadable frame).
+        var pixelsCount = delta is null || delta.Mutations < 0 || before?.Tag is "canvas" or "img" or "svg" or "iframe" or "video";
+        var reacted = delta?.Any == true || (pixelsCount && pixelChange > 0);
         var activityText = delta?.ToString() ?? (pixelChange > 0 ? "the screen changed" : "the screen did not change");
         var check = intent.Verb switch
         {
