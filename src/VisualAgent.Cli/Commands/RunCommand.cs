@@ -140,8 +140,11 @@ internal static class RunCommand
             }
         }
 
+        // A model failure in the planner or grounder ends the run with exit code 3 (the offline planner is not wrapped:
+        // the loop reads its step preview, and it calls no model).
+        var watch = new ModelFailureWatch();
         var runner = new AgentRunner(
-            session.Driver, planner, grounder, store, agentOptions, policy, prompt,
+            session.Driver, planner is OfflinePlanner ? planner : watch.Watch(planner), watch.Watch(grounder), store, agentOptions, policy, prompt,
             screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(),
             annotator: new VisionScreenshotAnnotator(), logger: context.Loggers.CreateLogger<AgentRunner>())
         {
@@ -183,7 +186,7 @@ internal static class RunCommand
             ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
             : null;
         Report(context, result, check);
-        return check is { Passed: false } ? ExitCodes.TaskFailed : result.ExitCode;
+        return check is { Passed: false } ? ExitCodes.TaskFailed : watch.ExitCode(result);
     }
 
     private static (string Goal, string? Url) ResolveGoal(VerbContext context, bool demo)
