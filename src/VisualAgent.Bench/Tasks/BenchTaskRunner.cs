@@ -3,7 +3,7 @@ using System.Text.Json;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
-using VisualAgent.Agent.Vision;
+using VisualAgent.Vision.Adapters;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Runs;

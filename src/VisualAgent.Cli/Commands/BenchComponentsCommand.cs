@@ -6,7 +6,7 @@ using VisualAgent.Drivers;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Grounding;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Vision;
 using VisualAgent.Vision.Benchmarks;
 using VisualAgent.Vision.Grounding;

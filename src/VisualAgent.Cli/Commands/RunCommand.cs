@@ -7,7 +7,7 @@ using VisualAgent.Agent.Planning;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Agent.Skills;
-using VisualAgent.Agent.Vision;
+using VisualAgent.Vision.Adapters;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
 using VisualAgent.Planning;

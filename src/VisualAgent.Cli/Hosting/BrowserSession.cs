@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Cli.Hosting;
 
