@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace VisualAgent.Bench.Runner;
+namespace VisualAgent.Hosting;
 
 /// <summary>
 /// A quick reachability check before a model's samples are sent: GET {endpoint}/models. Any HTTP answer counts as
