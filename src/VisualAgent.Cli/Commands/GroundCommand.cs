@@ -47,7 +47,7 @@ internal static class GroundCommand
             shot = new Screenshot { Png = ImageHeader.DetectFormat(bytes) == "png" ? bytes : image.EncodePng(), Size = image.Size };
         }
 
-        await using var stack = await ModelStack.CreateAsync(context, context.Get(ModelOption)!, ct).ConfigureAwait(false);
+        await using var stack = await ModelStacks.OpenAsync(context, context.Get(ModelOption)!, ct).ConfigureAwait(false);
         var result = await stack.Grounder.GroundAsync(new GroundingRequest(shot, context.Get(InstructionArgument)!), ct).ConfigureAwait(false);
         if (result.Found)
         {

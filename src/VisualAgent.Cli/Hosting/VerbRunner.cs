@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 
 namespace VisualAgent.Cli.Hosting;
 

@@ -1,12 +1,8 @@
 using VisualAgent.Actions;
+using VisualAgent.Drivers;
 using VisualAgent.Errors;
-using VisualAgent.Geometry;
-using VisualAgent.Grounding;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
-using VisualAgent.Models.Grounding;
-using VisualAgent.Models.Planning;
-using VisualAgent.Planning;
 using VisualAgent.Simulator;
 using VisualAgent.Tests.Simulator;
 
@@ -20,38 +16,33 @@ public sealed class JudgedReplyTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task GroundAsync_PointFarOutsideTheImage_NotFoundNeverACornerWithConfidenceOne()
+    public async Task CallAsync_GroundingPointFarOutsideTheImage_ParseErrorNeverACorner()
     {
         await using var sim = await StartAsync("""[{"point_2d": [99999, -5000], "label": "OK"}]""", count: null);
-        var grounder = new ModelGrounder(Caller(sim));
 
-        var result = await grounder.GroundAsync(new GroundingRequest(ModelCallerTests.Shot(1280, 800), "the OK button"), Ct);
+        var ex = await Assert.ThrowsAsync<ModelReplyParseException>(() => Caller(sim).CallAsync(new ModelTask(ModelTaskKind.Ground, "the OK button"), Shot(), Ct));
 
-        Assert.False(result.Found);
-        Assert.Contains("far outside the 1280x800 image", result.Error, StringComparison.Ordinal);
+        Assert.Contains("far outside the 1280x800 image", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GroundAsync_PointJustPastTheEdge_ClampedFlaggedAndNotCertain()
+    public async Task CallAsync_GroundingPointJustPastTheEdge_ClampedAndFlagged()
     {
         await using var sim = await StartAsync("""[{"point_2d": [1004, 500], "label": "OK"}]""");
-        var grounder = new ModelGrounder(Caller(sim));
 
-        var result = await grounder.GroundAsync(new GroundingRequest(ModelCallerTests.Shot(1280, 800), "the OK button"), Ct);
+        var result = await Caller(sim).CallAsync(new ModelTask(ModelTaskKind.Ground, "the OK button"), Shot(), Ct);
 
-        Assert.True(result.Found);
-        Assert.True(result.Clamped);
-        Assert.Equal(1279, result.Point.X, 3);
-        Assert.Equal(ModelGrounder.ClampedConfidence, result.Confidence);
+        var click = Assert.IsType<ClickAction>(result.Reply.Action);
+        Assert.True(click.Clamped);
+        Assert.Equal(1279, click.X, 3);
     }
 
     [Fact]
-    public async Task DecideAsync_PlainTextRefusal_IsAParseErrorAfterOneRepairNeverSuccess()
+    public async Task CallAsync_NextActionPlainTextRefusal_ParseErrorAfterOneRepairNeverAnAnswer()
     {
         await using var sim = await StartAsync("I'm sorry, but I can't help with operating this website.", count: null);
-        var planner = new ModelPlanner(new VlmSession(Caller(sim)), "test-profile");
 
-        var ex = await Assert.ThrowsAsync<ModelReplyParseException>(() => planner.DecideAsync(Context(), Ct));
+        var ex = await Assert.ThrowsAsync<ModelReplyParseException>(() => Caller(sim).CallAsync(NextAction(), Shot(), Ct));
 
         Assert.Contains("holds no action", ex.Message, StringComparison.Ordinal);
         Assert.Contains("can't help", ex.Raw, StringComparison.Ordinal);
@@ -59,28 +50,28 @@ public sealed class JudgedReplyTests
     }
 
     [Fact]
-    public async Task DecideAsync_BillionSecondWait_CutToMaxWaitSeconds()
+    public async Task CallAsync_BillionSecondWait_CutToMaxWaitSeconds()
     {
         await using var sim = await StartAsync("""<tool_call>{"name": "computer_use", "arguments": {"action": "wait", "time": 1e9}}</tool_call>""");
-        var planner = new ModelPlanner(new VlmSession(Caller(sim)), "test-profile");
 
-        var decision = await planner.DecideAsync(Context(), Ct);
+        var result = await Caller(sim).CallAsync(NextAction(), Shot(), Ct);
 
-        Assert.Equal(30, Assert.IsType<WaitAction>(decision.Action).Seconds);
+        Assert.Equal(30, Assert.IsType<WaitAction>(result.Reply.Action).Seconds);
     }
 
     [Fact]
-    public async Task DecideAsync_ClickFarOutsideTheScreenshot_IsAParseErrorNotAClickInTheCorner()
+    public async Task CallAsync_ClickFarOutsideTheScreenshot_ParseErrorNotAClickInTheCorner()
     {
         await using var sim = await StartAsync("""<tool_call>{"name": "computer_use", "arguments": {"action": "left_click", "coordinate": [99999, -5000]}}</tool_call>""", count: null);
-        var planner = new ModelPlanner(new VlmSession(Caller(sim)), "test-profile");
 
-        var ex = await Assert.ThrowsAsync<ModelReplyParseException>(() => planner.DecideAsync(Context(), Ct));
+        var ex = await Assert.ThrowsAsync<ModelReplyParseException>(() => Caller(sim).CallAsync(NextAction(), Shot(), Ct));
 
         Assert.Contains("far outside", ex.Message, StringComparison.Ordinal);
     }
 
-    private static PlannerContext Context() => new() { Goal = "open the settings", Screenshot = ModelCallerTests.Shot(1280, 800), History = [] };
+    private static ModelTask NextAction() => new(ModelTaskKind.NextAction, "open the settings");
+
+    private static Screenshot Shot() => ModelCallerTests.Shot(1280, 800);
 
     private static async Task<SimHarness> StartAsync(string reply, int? count = 1)
     {

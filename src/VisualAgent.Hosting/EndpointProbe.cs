@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using VisualAgent.Errors;
 
-namespace VisualAgent.Bench.Runner;
+namespace VisualAgent.Hosting;
 
 /// <summary>
 /// A quick reachability check before a model's samples are sent: GET {endpoint}/models. Any HTTP answer counts as

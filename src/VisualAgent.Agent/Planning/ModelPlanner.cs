@@ -3,7 +3,7 @@ using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
 using VisualAgent.Planning;
 
-namespace VisualAgent.Models.Planning;
+namespace VisualAgent.Agent.Planning;
 
 /// <summary>
 /// A model that decides and grounds in one call (Qwen3-VL / UI-TARS computer use): the goal, the history and the

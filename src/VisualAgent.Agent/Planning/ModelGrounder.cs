@@ -3,7 +3,7 @@ using VisualAgent.Grounding;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
 
-namespace VisualAgent.Models.Grounding;
+namespace VisualAgent.Agent.Planning;
 
 /// <summary>
 /// Grounds a description with a vision-language model in its own dialect (point and box in screenshot pixels).
