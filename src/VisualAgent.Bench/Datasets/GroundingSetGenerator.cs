@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Bench.Datasets;
 

@@ -1,7 +1,7 @@
 using VisualAgent.Bench.Reports;
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Vision.Ocr;
 
 namespace VisualAgent.Bench.Runner;

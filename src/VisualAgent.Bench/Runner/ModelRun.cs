@@ -1,5 +1,6 @@
 using VisualAgent.Bench.Reports;
 using VisualAgent.Bench.Tasks;
+using VisualAgent.Hosting;
 using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Bench.Runner;

@@ -1,7 +1,7 @@
 using VisualAgent.Grounding;
+using VisualAgent.Hosting;
 using VisualAgent.Models.Profiles;
 using VisualAgent.Vision;
-using VisualAgent.Vision.Grounding;
 using VisualAgent.Vision.Ocr;
 
 namespace VisualAgent.Bench.Runner;
@@ -10,13 +10,13 @@ namespace VisualAgent.Bench.Runner;
 /// The offline `ocr` profile: the OCR grounder for grounding suites and Tesseract itself for OCR suites (both real,
 /// no model). Other kinds are not supported.
 /// </summary>
-internal sealed class OcrBenchModel(ModelProfile profile, TesseractOcr ocr, OcrGrounderOptions? grounderOptions, SampleImages images, bool ownsOcr) : IBenchModel
+internal sealed class OcrBenchModel(ModelStack stack, SampleImages images) : IBenchModel
 {
-    private readonly OcrGrounder _grounder = new(ocr, grounderOptions);
+    private readonly TesseractOcr _ocr = stack.Ocr ?? throw new ArgumentException("The stack of the ocr profile has an OCR engine.", nameof(stack));
 
-    public string Name => profile.Name;
+    public string Name => stack.Profile.Name;
 
-    public ModelProfile Profile => profile;
+    public ModelProfile Profile => stack.Profile;
 
     public bool Simulated => false;
 
@@ -32,7 +32,7 @@ internal sealed class OcrBenchModel(ModelProfile profile, TesseractOcr ocr, OcrG
         if (sample.Kind == SuiteKind.Ocr)
         {
             using var image = Image.Decode(shot.Png.Span);
-            var result = await ocr.RecognizeAsync(image, null, cancellationToken).ConfigureAwait(false);
+            var result = await _ocr.RecognizeAsync(image, null, cancellationToken).ConfigureAwait(false);
             return new Prediction
             {
                 Text = result.FullText,
@@ -42,20 +42,12 @@ internal sealed class OcrBenchModel(ModelProfile profile, TesseractOcr ocr, OcrG
             };
         }
 
-        var answer = await _grounder.GroundAsync(new GroundingRequest(shot, sample.Prompt), cancellationToken).ConfigureAwait(false);
+        var answer = await stack.Grounder.GroundAsync(new GroundingRequest(shot, sample.Prompt), cancellationToken).ConfigureAwait(false);
         var latency = answer.Latency > TimeSpan.Zero ? answer.Latency : TimeProvider.System.GetElapsedTime(started);
         return answer.Found
             ? new Prediction { Point = answer.Point, Box = answer.Box, Raw = answer.Raw, Latency = latency, Calls = 1 }
             : new Prediction { FailureCause = "not_found", Error = answer.Error, Raw = answer.Raw, Latency = latency, Calls = 1 };
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (ownsOcr)
-        {
-            ocr.Dispose();
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => stack.DisposeAsync();
 }

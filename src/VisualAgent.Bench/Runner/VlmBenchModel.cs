@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using VisualAgent.Actions;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
 using VisualAgent.Models.Profiles;
@@ -12,17 +13,21 @@ namespace VisualAgent.Bench.Runner;
 /// A vision-language model behind an OpenAI-compatible endpoint (real, or the in-process simulated server for
 /// sim-* profiles), asked in its own dialect. For a simulated model each sample's truth is registered first.
 /// </summary>
-internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect, IChatClient client, SampleImages images, SimulatedServer? simulator) : IBenchModel
+internal sealed class VlmBenchModel(ModelStack stack, SampleImages images) : IBenchModel
 {
-    private readonly ModelCaller _caller = new(profile, dialect, client, images.ResizeCached);
+    private readonly ModelProfile _profile = stack.Profile;
+    private readonly IModelDialect _dialect = stack.Dialect ?? throw new ArgumentException("A chat model's stack has a dialect.", nameof(stack));
+    private readonly IChatClient _client = stack.Client!;
+    private readonly SimulatedServer? _simulator = stack.Simulator;
+    private readonly ModelCaller _caller = new(stack.Profile, stack.Dialect!, stack.Client!, images.ResizeCached);
 
-    public string Name => profile.Name;
+    public string Name => _profile.Name;
 
-    public ModelProfile Profile => profile;
+    public ModelProfile Profile => _profile;
 
-    public bool Simulated => simulator is not null;
+    public bool Simulated => _simulator is not null;
 
-    public SimulatedServer? Simulator => simulator;
+    public SimulatedServer? Simulator => _simulator;
 
     public string? NotSupported(SuiteKind kind)
     {
@@ -35,9 +40,9 @@ internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect,
             SuiteKind.MultiImage => DialectAbilities.MultiImage,
             _ => DialectAbilities.NextAction,
         };
-        return dialect.Abilities.HasFlag(need)
+        return _dialect.Abilities.HasFlag(need)
             ? null
-            : $"not supported: the {dialect.Id} dialect has no {need} ability ({kind.Id()} is reported as not supported, not scored 0)";
+            : $"not supported: the {_dialect.Id} dialect has no {need} ability ({kind.Id()} is reported as not supported, not scored 0)";
     }
 
     public async Task<Prediction> PredictAsync(BenchSample sample, CancellationToken cancellationToken = default)
@@ -46,11 +51,11 @@ internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect,
         var shots = await images.GetAllAsync(sample, cancellationToken).ConfigureAwait(false);
         var task = TaskOf(sample);
         var caller = _caller;
-        if (simulator is not null)
+        if (_simulator is not null)
         {
             var tag = SimTagDialect.TagOf(sample);
-            SimulatedTruth.Register(simulator, sample, tag, task.Kind);
-            caller = new ModelCaller(profile, new SimTagDialect(dialect, tag), client, images.ResizeCached);
+            SimulatedTruth.Register(_simulator, sample, tag, task.Kind);
+            caller = new ModelCaller(_profile, new SimTagDialect(_dialect, tag), _client, images.ResizeCached);
         }
 
         var started = TimeProvider.System.GetTimestamp();
@@ -86,10 +91,10 @@ internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect,
         var shots = await images.GetAllAsync(sample, cancellationToken).ConfigureAwait(false);
         var task = new ModelTask(ModelTaskKind.Answer, question);
         var caller = _caller;
-        if (simulator is not null)
+        if (_simulator is not null)
         {
-            simulator.RegisterAnswer(tag, new ParsedReply { Text = simulatedAnswer, Task = task.Kind }, sample.ImageSize);
-            caller = new ModelCaller(profile, new SimTagDialect(dialect, tag), client, images.ResizeCached);
+            _simulator.RegisterAnswer(tag, new ParsedReply { Text = simulatedAnswer, Task = task.Kind }, sample.ImageSize);
+            caller = new ModelCaller(_profile, new SimTagDialect(_dialect, tag), _client, images.ResizeCached);
         }
 
         return await caller.CallAsync(task, shots.Count > 1 ? [shots[^1]] : shots, cancellationToken).ConfigureAwait(false);
@@ -135,11 +140,5 @@ internal sealed class VlmBenchModel(ModelProfile profile, IModelDialect dialect,
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (simulator is not null)
-        {
-            await simulator.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => stack.DisposeAsync();
 }

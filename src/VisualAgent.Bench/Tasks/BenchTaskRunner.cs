@@ -3,9 +3,9 @@ using System.Text.Json;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
-using VisualAgent.Agent.Vision;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Runs;
 
 namespace VisualAgent.Bench.Tasks;
@@ -67,9 +67,11 @@ public static class BenchTaskRunner
         {
             var agent = Bounds(task, options, model);
             var policy = WithOrigin(options.Policy ?? new PolicyOptions(), url);
-            var runner = new AgentRunner(
-                driver, model.Planner, model.Grounder, new RunStore(Path.GetFullPath(options.RunsFolder)), agent, policy, options.Prompt ?? new AlwaysYesPrompt(),
-                screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(), annotator: new VisionScreenshotAnnotator());
+            var runner = AgentFactory.Create(new AgentSetup
+            {
+                Driver = driver, Planner = model.Planner, Grounder = model.Grounder, Store = new RunStore(Path.GetFullPath(options.RunsFolder)),
+                Options = agent, Policy = policy, Prompt = options.Prompt ?? new AlwaysYesPrompt(),
+            });
             var request = new RunRequest
             {
                 Goal = instruction,

@@ -26,7 +26,7 @@ internal static class InspectCommand
         command.Options.Add(TargetOption);
         command.Options.Add(ElementsOption);
         command.Options.Add(CommonOptions.Json);
-        BrowserSession.AddOptions(command);
+        BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -55,7 +55,7 @@ internal static class InspectCommand
             throw new UsageException("Give exactly one of --at X,Y, --target PHRASE or --elements.");
         }
 
-        await using var session = await BrowserSession.OpenAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
         if (at is null)
         {
             return await ElementsAsync(context, session.Driver, target, ct).ConfigureAwait(false);

@@ -3,13 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Offline;
-using VisualAgent.Agent.Planning;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Agent.Skills;
-using VisualAgent.Agent.Vision;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Planning;
 using VisualAgent.Runs;
 
@@ -61,7 +60,7 @@ internal static class RunCommand
         command.Options.Add(MaxStepsOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
-        BrowserSession.AddOptions(command);
+        BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -76,11 +75,11 @@ internal static class RunCommand
             throw new UsageException("--yes and --deny-risky contradict each other: give one.");
         }
 
-        await using var models = await ModelStack.CreateAsync(context, profileName, ct).ConfigureAwait(false);
+        await using var models = await ModelStacks.OpenAsync(context, profileName, ct).ConfigureAwait(false);
         var grounderName = context.Get(GrounderOption);
         await using var grounderStack = grounderName is null || string.Equals(grounderName, profileName, StringComparison.OrdinalIgnoreCase)
             ? null
-            : await ModelStack.CreateAsync(context, grounderName, ct).ConfigureAwait(false);
+            : await ModelStacks.OpenAsync(context, grounderName, ct).ConfigureAwait(false);
         foreach (var stack in new[] { models, grounderStack })
         {
             if (stack is { Simulated: true })
@@ -103,7 +102,7 @@ internal static class RunCommand
         else
         {
             // One call decides and grounds (computer use), unless a separate grounder is named: then the model plans in words.
-            planner = grounderStack is null ? models.CreatePlanner() : new WordsPlanner(models.Caller!);
+            planner = grounderStack is null ? models.CreatePlanner() : models.CreateWordsPlanner();
         }
 
         if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
@@ -115,7 +114,7 @@ internal static class RunCommand
         var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
         var store = new RunStore(Path.GetFullPath(runsRoot));
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var session = await BrowserSession.OpenAsync(context, demo ? "samples:" : url, downloads, ct).ConfigureAwait(false);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, ct).ConfigureAwait(false);
         var startUrl = url is null ? null : session.ResolveUrl(url);
         goal = session.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
         if (planner is OfflinePlanner)
@@ -140,14 +139,16 @@ internal static class RunCommand
             }
         }
 
-        var runner = new AgentRunner(
-            session.Driver, planner, grounder, store, agentOptions, policy, prompt,
-            screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(),
-            annotator: new VisionScreenshotAnnotator(), logger: context.Loggers.CreateLogger<AgentRunner>())
+        // A model failure in the planner or grounder ends the run with exit code 3 (the offline planner is not wrapped:
+        // the loop reads its step preview, and it calls no model).
+        var watch = new ModelFailureWatch();
+        var runner = AgentFactory.Create(new AgentSetup
         {
+            Driver = session.Driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Options = agentOptions, Policy = policy, Prompt = prompt,
+            Logger = context.Loggers.CreateLogger<AgentRunner>(),
             StepRecorded = context.Json ? null : PrintStep,
-            Pause = (IPauseController?)pause ?? NoPauseController.Instance,
-        };
+            Pause = pause,
+        });
 
         if (!context.Json)
         {
@@ -184,7 +185,7 @@ internal static class RunCommand
             ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
             : null;
         Report(context, result, check);
-        return check is { Passed: false } ? ExitCodes.TaskFailed : result.ExitCode;
+        return check is { Passed: false } ? ExitCodes.TaskFailed : watch.ExitCode(result);
     }
 
     private static (string Goal, string? Url) ResolveGoal(VerbContext context, bool demo)

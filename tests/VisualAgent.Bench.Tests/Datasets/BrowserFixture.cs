@@ -1,7 +1,7 @@
 using VisualAgent.Bench.Datasets;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Geometry;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Tests.Datasets;
 using VisualAgent.Vision.Ocr;
 

@@ -1,6 +1,6 @@
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Tests.Support;
 using VisualAgent.Vision.Ocr;
 

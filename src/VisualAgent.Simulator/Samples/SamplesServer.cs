@@ -9,7 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Errors;
 
-namespace VisualAgent.Samples;
+namespace VisualAgent.Simulator.Samples;
 
 /// <summary>
 /// Serves the static sample apps (samples/web) over HTTP on 127.0.0.1: no caching, correct MIME types,

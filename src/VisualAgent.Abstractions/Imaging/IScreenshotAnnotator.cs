@@ -1,6 +1,6 @@
 using VisualAgent.Geometry;
 
-namespace VisualAgent.Agent;
+namespace VisualAgent.Imaging;
 
 /// <summary>Draws the grounded point and box on a PNG for shots/NNN.annotated.png (the Vision layer implements it).</summary>
 public interface IScreenshotAnnotator

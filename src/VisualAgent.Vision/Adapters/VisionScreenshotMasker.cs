@@ -1,8 +1,7 @@
-using VisualAgent.Agent.Policy;
 using VisualAgent.Geometry;
-using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
-namespace VisualAgent.Agent.Vision;
+namespace VisualAgent.Vision.Adapters;
 
 /// <summary>Paints boxes (password fields, fields a secret was typed into) solid black before a screenshot is saved.</summary>
 public sealed class VisionScreenshotMasker : IScreenshotMasker

@@ -1,7 +1,7 @@
 using VisualAgent.Geometry;
-using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
-namespace VisualAgent.Agent.Vision;
+namespace VisualAgent.Vision.Adapters;
 
 /// <summary>Draws the grounded point (crosshair) and box (red) for shots/NNN.annotated.png.</summary>
 public sealed class VisionScreenshotAnnotator : IScreenshotAnnotator

@@ -1,6 +1,6 @@
 using VisualAgent.Geometry;
 
-namespace VisualAgent.Agent.Policy;
+namespace VisualAgent.Imaging;
 
 /// <summary>
 /// Blanks boxes of a PNG screenshot (password fields, fields a secret was typed into) before it is saved. The Vision

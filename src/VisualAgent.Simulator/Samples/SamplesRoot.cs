@@ -1,6 +1,6 @@
 using VisualAgent.Errors;
 
-namespace VisualAgent.Samples;
+namespace VisualAgent.Simulator.Samples;
 
 /// <summary>Finds the samples/web folder: an explicit path, beside the executable, or up the repository.</summary>
 internal static class SamplesRoot

@@ -3,7 +3,7 @@ using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
 using VisualAgent.Planning;
 
-namespace VisualAgent.Models.Planning;
+namespace VisualAgent.Agent.Planning;
 
 /// <summary>
 /// A model that decides and grounds in one call (Qwen3-VL / UI-TARS computer use): the goal, the history and the
@@ -18,8 +18,8 @@ public sealed class ModelPlanner(VlmSession session, string profileName) : IPlan
     {
         var task = new ModelTask(ModelTaskKind.NextAction, context.Goal) { History = context.History };
         var result = await session.SendAsync(task, context.Screenshot, cancellationToken).ConfigureAwait(false);
-        var action = result.Reply.Action
-            ?? (result.Reply.Text is { Length: > 0 } text ? new AnswerAction(text) : new DoneAction(DoneStatus.Failure, "The model gave no action."));
+        // The caller refuses next-action replies without an action (prose, a refusal); never read one as success.
+        var action = result.Reply.Action ?? new DoneAction(DoneStatus.Failure, "The model gave no action.");
         return new PlannerDecision
         {
             Action = action,

@@ -1,6 +1,6 @@
-using VisualAgent.Vision;
+using VisualAgent.Imaging;
 
-namespace VisualAgent.Agent.Vision;
+namespace VisualAgent.Vision.Adapters;
 
 /// <summary>Fraction of pixels that changed between two screenshots (OpenCV absdiff through the Vision layer).</summary>
 public sealed class PixelScreenChangeDetector : IScreenChangeDetector

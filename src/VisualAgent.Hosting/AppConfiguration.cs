@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using VisualAgent.Errors;
 
-namespace VisualAgent.Cli.Hosting;
+namespace VisualAgent.Hosting;
 
 /// <summary>
-/// Configuration sources, later ones winning (shared/DESIGN.md, Configuration): appsettings.json beside the
+/// Configuration sources, later ones winning: appsettings.json beside the
 /// executable, then appsettings.json in the working directory or the file given by --config, then environment
 /// variables (VISUALAGENT__Section__Key), then CLI options (applied by each verb).
 /// </summary>
-internal static class AppConfiguration
+public static class AppConfiguration
 {
     public const string EnvironmentPrefix = "VISUALAGENT__";
 
@@ -38,7 +38,14 @@ internal static class AppConfiguration
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
+        {
+            throw new UsageException($"The configuration could not be read: {ex.Message} Fix the file, or pass another with --config.", ex);
+        }
     }
 
     private static void AddJson(ConfigurationBuilder builder, string path)
