@@ -20,8 +20,11 @@ public sealed record ActivityDelta
 
     public bool LocationChanged { get; init; }
 
-    /// <summary>True when anything at all happened: the only case where a retry could repeat a side effect.</summary>
-    public bool Any => Mutations != 0 || NewDocument || Requests > 0 || Navigations > 0 || Downloads > 0 || Dialogs > 0 || Pages > 0 || LocationChanged;
+    /// <summary>True when something is known to have happened (a DOM change, a request, a navigation, a download, a dialog, a page).</summary>
+    public bool Any => Mutations > 0 || NewDocument || Requests > 0 || Navigations > 0 || Downloads > 0 || Dialogs > 0 || Pages > 0 || LocationChanged;
+
+    /// <summary>True when the DOM could not say whether it changed: nothing can be proved to have had no effect.</summary>
+    public bool Unknown => Mutations < 0 && !NewDocument;
 
     /// <summary>True when something left the page or may have changed state elsewhere (a request, a navigation, a download).</summary>
     public bool SideEffects => Requests > 0 || Navigations > 0 || Downloads > 0 || NewDocument || LocationChanged || Pages > 0;
@@ -32,6 +35,11 @@ public sealed record ActivityDelta
         if (NewDocument || Navigations > 0 || LocationChanged)
         {
             parts.Add("navigated");
+        }
+
+        if (Mutations < 0 && !NewDocument)
+        {
+            parts.Add("DOM changes unknown");
         }
 
         if (Mutations > 0)

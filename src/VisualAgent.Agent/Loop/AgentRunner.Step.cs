@@ -55,9 +55,9 @@ public sealed partial class AgentRunner
             SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
-            Intent = decision.Intent, Check = trace.Check, Grounding = trace.Grounding,
+            Intent = decision.Intent, Check = trace.Check ?? trace.Probe.Decided, Grounding = trace.Grounding,
         };
-        loop.CountCheck(trace.Check);
+        loop.CountCheck(record.Check);
         await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
         StepRecorded?.Invoke(record with { Description = _secrets.Masker.Apply(record.Description), RawReply = _secrets.Masker.Apply(record.RawReply), Error = _secrets.Masker.Apply(record.Error) });
         loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome}{(error is null ? "" : $": {error}")}")!);

@@ -246,11 +246,35 @@ internal sealed partial class StepExecutor
         if (run.Elements is { } elements && trace.Probe.Mark is not null)
         {
             trace.Probe.Element = target.Element ?? await elements.HitTestAsync(target.Point, cancellationToken).ConfigureAwait(false);
-            if (trace.Probe.Element is { } e)
+            if (target.Element is null && trace.Probe.Element is { } hit)
             {
-                trace.Grounding ??= $"pixels ({run.Grounder.Name}) on {ElementTargetLocator.Describe(e)}";
+                trace.Grounding ??= $"pixels ({run.Grounder.Name}) on {ElementTargetLocator.Describe(hit)}";
+                ConfirmPixelHit(target, hit);
             }
         }
+    }
+
+    /// <summary>
+    /// Pixels placed the step; the page says what is at the point. Unless the page is pixels there (a canvas, an image, an
+    /// SVG drawing, a frame), the element hit must answer to the target's text, or the step fails instead of acting on
+    /// the wrong element.
+    /// </summary>
+    private void ConfirmPixelHit(LocatedTarget target, Drivers.UiElement hit)
+    {
+        if (hit.Tag is "canvas" or "img" or "svg" or "iframe" or "frame" or "video" or "embed" or "object" || hit.Role == "img")
+        {
+            return;
+        }
+
+        var spec = Targets.TargetPhrase.Parse(target.Text);
+        if (spec.Text.Length == 0 || Targets.TargetResolver.Grade(spec with { Quoted = true }, hit) > 0
+            || (hit.Label is { } label && Targets.TargetResolver.Grade(spec with { Quoted = true }, hit with { Name = label }) > 0))
+        {
+            return;
+        }
+
+        throw new StepFailedException(
+            $"pixels ({run.Grounder.Name}) put \"{target.Text}\" on {ElementTargetLocator.Describe(hit)}, which does not answer to that name; not acting on it", final: true);
     }
 
     /// <summary>A step that needed a person's yes, or whose target submits a form, is never repeated automatically.</summary>

@@ -54,7 +54,7 @@ internal sealed partial class StepExecutor(RunContext run)
                         throw new StepFailedException($"{failed} ({attempt + 1} attempts)", final: true);
                     }
 
-                    var effect = delta?.Any == true || change > 0;
+                    var effect = delta is null || delta.Any || delta.Unknown || change > 0;
                     var typedOnly = intent.Verb == StepVerb.Type && !intent.Submit && delta?.SideEffects != true;
                     if (trace.Probe.NoRepeat || (effect && !typedOnly))
                     {
@@ -88,6 +88,7 @@ internal sealed partial class StepExecutor(RunContext run)
             }
             catch (StepFailedException e) when (!e.Final && attempt < run.Options.StepRetries)
             {
+                trace.Check = trace.Probe.Decided ?? trace.Check;
                 trace.Notes.Add($"attempt {attempt + 1}: {e.Message}; trying again");
             }
 

@@ -389,7 +389,7 @@
         if (out.length >= args.limit) return 'skip';
         if (!ownText(e) || ['script', 'style', 'noscript', 'title', 'option'].includes(tagOf(e))) return;
         if (!rendered(e)) return;
-        const text = norm(e.innerText, 4000);
+        const text = norm(e.innerText !== undefined ? e.innerText : e.textContent, 4000);
         if (!text) return;
         const { box, vis } = visibleBox(e);
         out.push({ text, box, visible: !!vis, ref: refOf(e) });
