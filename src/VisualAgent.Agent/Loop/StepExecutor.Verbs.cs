@@ -110,11 +110,13 @@ internal sealed partial class StepExecutor
         var option = Required(intent.Value, intent);
         ScreenPoint point;
         ScreenBox? box = null;
-        LocatedTarget? target = null;
+        LocatedTarget? target;
         if (intent.Target is null)
         {
-            point = await FindSelectAsync(option, trace, cancellationToken).ConfigureAwait(false)
+            var select = await FindSelectAsync(option, trace, cancellationToken).ConfigureAwait(false)
                 ?? throw new StepFailedException($"no list on the page has the option \"{option}\"");
+            point = select.ClickPoint ?? select.VisibleBox!.Value.Center;
+            target = new LocatedTarget(point, select.VisibleBox, option, null) { Element = select };
         }
         else
         {
@@ -123,7 +125,7 @@ internal sealed partial class StepExecutor
         }
 
         trace.Element = await _actor.ElementAtAsync(point, cancellationToken).ConfigureAwait(false);
-        await AimAsync(target ?? new LocatedTarget(point, box, option, null), trace, cancellationToken).ConfigureAwait(false);
+        await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } list && list.Tag != "select")
         {
             throw new StepFailedException($"{ElementTargetLocator.Describe(list)} is not a drop-down list (a <select>); click it, then click \"{option}\"", final: true);
@@ -137,7 +139,7 @@ internal sealed partial class StepExecutor
     }
 
     /// <summary>The centre of the one visible drop-down list that has the option, through the screen's elements.</summary>
-    private async Task<ScreenPoint?> FindSelectAsync(string option, StepTrace trace, CancellationToken cancellationToken)
+    private async Task<Drivers.UiElement?> FindSelectAsync(string option, StepTrace trace, CancellationToken cancellationToken)
     {
         if (run.Elements is not { } elements)
         {
@@ -158,14 +160,14 @@ internal sealed partial class StepExecutor
         }
 
         var shown = lists[0].VisibleBox is null ? await elements.RevealAsync(lists[0].Ref, cancellationToken).ConfigureAwait(false) : lists[0];
-        if (shown?.VisibleBox is not { } box)
+        if (shown?.VisibleBox is null)
         {
             return null;
         }
 
         await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
         trace.Grounding = $"page: the drop-down list with \"{option}\"";
-        return box.Center;
+        return shown;
     }
 
     private async Task<bool> CheckAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
