@@ -1,0 +1,45 @@
+using VisualAgent.Tests.Support;
+
+namespace VisualAgent.Tests.EndToEnd;
+
+/// <summary>Secrets are declared by the user and all checked before the first step: a missing one fails the run up front.</summary>
+public sealed class SecretsFromTheUserTests
+{
+    [Fact]
+    public async Task Run_SecretOfALaterStepNotSet_Exit2BeforeAnyStepActs()
+    {
+        var folder = TempFolder.Fresh("secret-missing");
+
+        var (code, stdout, stderr) = await CliProcess.RunAsync(folder, "run", "--url", "samples:login/",
+            "type alice into the Username field; type {{secret:VA_TEST_UNSET_SECRET_1}} into the Password field");
+
+        Assert.True(code == 2, $"exit {code}\n{stderr}\n{stdout}");
+        Assert.Contains("VA_TEST_UNSET_SECRET_1 is not set", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "runs")), "a run folder was made: something ran before the check");
+    }
+
+    [Fact]
+    public async Task Run_DeclaredWithSecretOptionButNotSet_Exit2NamingEveryMissingOne()
+    {
+        var folder = TempFolder.Fresh("secret-option");
+
+        var (code, _, stderr) = await CliProcess.RunAsync(folder, "run", "--secret", "VA_TEST_UNSET_A", "--secret", "VA_TEST_UNSET_B", "--url", "samples:login/",
+            "type alice into the Username field");
+
+        Assert.True(code == 2, stderr);
+        Assert.Contains("VA_TEST_UNSET_A, VA_TEST_UNSET_B are not set", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "runs")));
+    }
+
+    [Fact]
+    public async Task Run_SkillParameterHoldingASecretReference_RefusedNeverTyped()
+    {
+        var folder = TempFolder.Fresh("secret-param");
+
+        var (code, _, stderr) = await CliProcess.RunAsync(folder, "run", "--skill", "login", "-p", "BASE_URL=http://127.0.0.1:9", "-p", "USERNAME={{secret:HOME}}");
+
+        Assert.True(code == 2, stderr);
+        Assert.Contains("The value of USERNAME contains '{{'", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "runs")));
+    }
+}
