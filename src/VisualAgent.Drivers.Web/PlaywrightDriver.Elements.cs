@@ -51,6 +51,10 @@ public sealed partial class PlaywrightDriver
         OneAsync(new Dictionary<string, object> { ["op"] = "reveal", ["ref"] = elementRef }, "Scrolling an element into view", cancellationToken);
 
     /// <inheritdoc />
+    public Task<UiElement?> FocusedAsync(CancellationToken cancellationToken = default) =>
+        OneAsync(new Dictionary<string, object> { ["op"] = "focus" }, "Reading the focused element", cancellationToken);
+
+    /// <inheritdoc />
     public async Task<UiElement?> HitTestAsync(ScreenPoint point, CancellationToken cancellationToken = default)
     {
         CssPoint css;

@@ -22,6 +22,9 @@ public interface IElementQuery
     /// <summary>The element a click at the point would reach (its nearest interactive ancestor), or null.</summary>
     Task<UiElement?> HitTestAsync(Geometry.ScreenPoint point, CancellationToken cancellationToken = default);
 
+    /// <summary>The element that has the keyboard focus (through open shadow roots and readable frames), or null.</summary>
+    Task<UiElement?> FocusedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The rendered text of the screen as blocks with boxes (for verify and wait-for-text), capped at <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<TextBlock>> QueryTextAsync(int limit = 4000, CancellationToken cancellationToken = default);
 }

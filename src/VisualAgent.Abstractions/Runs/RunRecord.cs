@@ -31,6 +31,9 @@ public sealed record RunRecord
 
     public RunStatus Status { get; init; } = RunStatus.Running;
 
+    /// <summary>Why the run did not succeed, as a kind (none when it did).</summary>
+    public FailureCause Cause { get; init; }
+
     /// <summary>Why the run ended the way it did (one line).</summary>
     public string? Reason { get; init; }
 

@@ -14,7 +14,7 @@ public sealed partial class AgentRunner
         var choice = await Pause.AskAsync(interrupt).ConfigureAwait(false);
         if (choice == PauseChoice.Stop)
         {
-            loop.End(RunStatus.Failed, InterruptedReason);
+            loop.End(RunStatus.Failed, InterruptedReason, FailureCause.Interrupted);
             return;
         }
 

@@ -39,7 +39,7 @@ public sealed partial class AgentRunner
         var trace = new StepTrace { PlannerRaw = decision.Raw, SentSize = decision.SentSize, ModelMs = decision.Latency.TotalMilliseconds };
         trace.AddUsage(decision.Usage);
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
-        var (outcome, error, stop) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
+        var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
         var description = decision.Intent is { } i ? StepParser.Describe(i)
             : $"{decision.Action!.Name}{(decision.Action.Thought is { } t ? $": {t}" : "")}";
@@ -77,7 +77,7 @@ public sealed partial class AgentRunner
         Log.StepFailed(_logger, index, _secrets.Masker.Apply(error) ?? "");
         if (!_options.ContinueAfterFailedStep || ++loop.ConsecutiveFailures >= _options.MaxConsecutiveFailures)
         {
-            loop.End(RunStatus.Failed, $"step {index} failed: {error}");
+            loop.End(RunStatus.Failed, $"step {index} failed: {error}", cause);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed partial class AgentRunner
         }
     }
 
-    private async Task<(string Outcome, string? Error, Exception? Stop)> ExecuteAsync(
+    private async Task<(string Outcome, string? Error, Exception? Stop, FailureCause Cause)> ExecuteAsync(
         PlannerDecision decision, RunContext run, StepTrace trace, CancellationToken cancellationToken)
     {
         var executor = new StepExecutor(run);
@@ -119,23 +119,23 @@ public sealed partial class AgentRunner
                 await new ActionExecutor(run, executor.Actor).ExecuteAsync(decision.Action!, trace, cancellationToken).ConfigureAwait(false);
             }
 
-            return ("ok", null, null);
+            return ("ok", null, null, FailureCause.None);
         }
         catch (PolicyBlockedException e)
         {
-            return ("blocked", e.Message, e);
+            return ("blocked", e.Message, e, FailureCause.Policy);
         }
         catch (StepFailedException e)
         {
-            return ("failed", e.Message, null);
+            return ("failed", e.Message, null, e.Cause);
         }
         catch (OperationCanceledException e)
         {
-            return ("failed", InterruptedReason, e);
+            return ("failed", InterruptedReason, e, FailureCause.Interrupted);
         }
         catch (VisualAgentException e)
         {
-            return ("failed", e.Message, e);
+            return ("failed", e.Message, e, FailureCause.Error);
         }
     }
 

@@ -116,11 +116,11 @@ public sealed partial class AgentRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            loop.End(RunStatus.Failed, InterruptedReason);
+            loop.End(RunStatus.Failed, InterruptedReason, FailureCause.Interrupted);
         }
         catch (OperationCanceledException) when (wall.IsCancellationRequested)
         {
-            loop.End(RunStatus.Failed, $"the wall time limit ({_options.MaxWallTime}) was reached");
+            loop.End(RunStatus.Failed, $"the wall time limit ({_options.MaxWallTime}) was reached", FailureCause.Limit);
         }
         catch (PolicyBlockedException e)
         {
@@ -183,13 +183,13 @@ public sealed partial class AgentRunner
         {
             if (loop.Index >= _options.MaxSteps)
             {
-                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached");
+                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached", FailureCause.Limit);
                 return;
             }
 
             if (loop.Run.ModelCalls >= _options.MaxModelCalls)
             {
-                loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached");
+                loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached", FailureCause.Limit);
                 return;
             }
 

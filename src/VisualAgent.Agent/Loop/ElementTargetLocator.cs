@@ -2,6 +2,7 @@ using VisualAgent.Agent.Offline;
 using VisualAgent.Agent.Targets;
 using VisualAgent.Drivers;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -69,20 +70,20 @@ internal sealed class ElementTargetLocator(RunContext run)
         if (element.VisibleBox is null || !element.HitAtCentre)
         {
             shown = await elements.RevealAsync(element.Ref, cancellationToken).ConfigureAwait(false)
-                ?? throw new StepFailedException($"{Describe(element)} disappeared while it was scrolled into view");
+                ?? throw new StepFailedException($"{Describe(element)} disappeared while it was scrolled into view", cause: FailureCause.NotFound);
             await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (shown.VisibleBox is null)
         {
-            throw new StepFailedException($"{Describe(shown)} is on the page but not visible, even scrolled into view");
+            throw new StepFailedException($"{Describe(shown)} is on the page but not visible, even scrolled into view", cause: FailureCause.NotFound);
         }
 
         if (!shown.HitAtCentre)
         {
             var cover = await elements.HitTestAsync(shown.VisibleBox.Value.Center, cancellationToken).ConfigureAwait(false);
             throw new StepFailedException(
-                $"{Describe(shown)} is covered{(cover is null ? "" : $" by {Describe(cover)}")}: a click at its centre would not reach it");
+                $"{Describe(shown)} is covered{(cover is null ? "" : $" by {Describe(cover)}")}: a click at its centre would not reach it", final: true, cause: FailureCause.WrongElement);
         }
 
         return shown;

@@ -47,18 +47,21 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
         }
     }
 
-    public void End(RunStatus status, string reason)
+    public FailureCause Cause { get; private set; }
+
+    public void End(RunStatus status, string reason, FailureCause cause = FailureCause.Error)
     {
         if (status == RunStatus.Succeeded && FailedChecks > 0)
         {
             // A run never says succeeded when a step's check failed, whatever the planner says.
-            (status, reason) = (RunStatus.Failed, $"{FailedChecks} step check(s) failed, although the planner said: {reason}");
+            (status, reason, cause) = (RunStatus.Failed, $"{FailedChecks} step check(s) failed, although the planner said: {reason}", FailureCause.CheckFailed);
         }
 
         if (Status == RunStatus.Running)
         {
             Status = status;
             Reason = reason;
+            Cause = status switch { RunStatus.Succeeded => FailureCause.None, RunStatus.Blocked => FailureCause.Policy, _ => cause };
         }
     }
 
@@ -66,6 +69,7 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
     {
         Status = Status,
         Reason = Reason,
+        Cause = Cause,
         Summary = Status == RunStatus.Running ? null : Summarize(),
         Steps = Writer.Steps.Count,
         ModelCalls = Run.ModelCalls,

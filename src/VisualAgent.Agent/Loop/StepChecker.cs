@@ -79,8 +79,11 @@ internal sealed class StepChecker(RunContext run)
             return new StepCheck(expected, $"{ElementTargetLocator.Describe(after)} has no value to read", CheckStrength.Strong, false);
         }
 
-        var isMaskedPassword = value.Length > 0 && value.All(c => c == '•') && probe.ExpectValue is { } want && !want.All(c => c == '•');
-        var held = isMaskedPassword ? value.Length == probe.ExpectValue!.Length : Same(value, probe.ExpectValue ?? "");
+        var want = probe.ExpectValue ?? "";
+        var isMaskedPassword = value.Length > 0 && value.All(c => c == '•') && !want.All(c => c == '•');
+        var held = probe.ExpectSuffix
+            ? (isMaskedPassword ? value.Length >= want.Length : value.Replace("\r\n", "\n", StringComparison.Ordinal).EndsWith(want.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal))
+            : isMaskedPassword ? value.Length == want.Length : Same(value, want);
         var shown = isMaskedPassword ? $"{value.Length} characters (a password field)" : $"\"{run.Secrets.Masker.Apply(value)}\"";
         return new StepCheck(expected, $"{ElementTargetLocator.Describe(after)} holds {shown}", CheckStrength.Strong, held);
     }

@@ -4,6 +4,7 @@ using VisualAgent.Agent.Policy;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -57,7 +58,15 @@ internal sealed partial class StepExecutor
         {
             await _actor.EnforceAsync(_actor.Check(intent, null), trace, cancellationToken).ConfigureAwait(false);
             trace.Action = recorded;
-            await _actor.ActAsync(new TypeAction(run.Secrets.Resolve(written), intent.Submit), trace, cancellationToken).ConfigureAwait(false);
+            var typed = run.Secrets.Resolve(written);
+            if (run.Elements is { } elements && trace.Probe.Mark is not null && !intent.Submit
+                && await elements.FocusedAsync(cancellationToken).ConfigureAwait(false) is { } focused && IsTypable(focused))
+            {
+                // Typing into whatever has the focus: afterwards its value must end with the text.
+                (trace.Probe.Element, trace.Probe.ExpectValue, trace.Probe.ExpectShown, trace.Probe.ExpectSuffix) = (focused, typed, run.Secrets.Masker.Apply(typed), true);
+            }
+
+            await _actor.ActAsync(new TypeAction(typed, intent.Submit), trace, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -66,7 +75,7 @@ internal sealed partial class StepExecutor
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } field && !IsTypable(field))
         {
-            throw new StepFailedException($"{ElementTargetLocator.Describe(field)} is not a field to type into", final: true);
+            throw new StepFailedException($"{ElementTargetLocator.Describe(field)} is not a field to type into", final: true, FailureCause.WrongElement);
         }
 
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
@@ -114,7 +123,7 @@ internal sealed partial class StepExecutor
         if (intent.Target is null)
         {
             var select = await FindSelectAsync(option, trace, cancellationToken).ConfigureAwait(false)
-                ?? throw new StepFailedException($"no list on the page has the option \"{option}\"");
+                ?? throw new StepFailedException($"no list on the page has the option \"{option}\"", cause: FailureCause.NotFound);
             point = select.ClickPoint ?? select.VisibleBox!.Value.Center;
             target = new LocatedTarget(point, select.VisibleBox, option, null) { Element = select };
         }
@@ -128,7 +137,7 @@ internal sealed partial class StepExecutor
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } list && list.Tag != "select")
         {
-            throw new StepFailedException($"{ElementTargetLocator.Describe(list)} is not a drop-down list (a <select>); click it, then click \"{option}\"", final: true);
+            throw new StepFailedException($"{ElementTargetLocator.Describe(list)} is not a drop-down list (a <select>); click it, then click \"{option}\"", final: true, FailureCause.WrongElement);
         }
 
         trace.Probe.ExpectOption = option;
@@ -151,7 +160,7 @@ internal sealed partial class StepExecutor
         var lists = snapshot.Elements.Where(e => e.Tag == "select" && e.Options.Any(o => Targets.TargetResolver.Key(o) == want)).ToList();
         if (lists.Count > 1)
         {
-            throw new StepFailedException($"{lists.Count} drop-down lists have the option \"{option}\"; say which: select \"{option}\" in the \"NAME\" list", final: true);
+            throw new StepFailedException($"{lists.Count} drop-down lists have the option \"{option}\"; say which: select \"{option}\" in the \"NAME\" list", final: true, FailureCause.Refused);
         }
 
         if (lists.Count == 0)
@@ -181,7 +190,7 @@ internal sealed partial class StepExecutor
         {
             if (box.States.Checked is not { } now)
             {
-                throw new StepFailedException($"{ElementTargetLocator.Describe(box)} is not a checkbox, radio button or switch", final: true);
+                throw new StepFailedException($"{ElementTargetLocator.Describe(box)} is not a checkbox, radio button or switch", final: true, FailureCause.WrongElement);
             }
 
             if (now == want && !box.States.Mixed)
@@ -276,7 +285,7 @@ internal sealed partial class StepExecutor
         }
 
         throw new StepFailedException(
-            $"pixels ({run.Grounder.Name}) put \"{target.Text}\" on {ElementTargetLocator.Describe(hit)}, which does not answer to that name; not acting on it", final: true);
+            $"pixels ({run.Grounder.Name}) put \"{target.Text}\" on {ElementTargetLocator.Describe(hit)}, which does not answer to that name; not acting on it", final: true, FailureCause.WrongElement);
     }
 
     /// <summary>A step that needed a person's yes, or whose target submits a form, is never repeated automatically.</summary>

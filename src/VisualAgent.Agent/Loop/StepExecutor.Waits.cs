@@ -31,7 +31,7 @@ internal sealed partial class StepExecutor
 
             if (run.Time.GetElapsedTime(started) >= run.Options.WaitTimeout)
             {
-                throw new StepFailedException($"\"{text}\" did not appear within {run.Options.WaitTimeout.TotalSeconds:0.#} s", final: true);
+                throw new StepFailedException($"\"{text}\" did not appear within {run.Options.WaitTimeout.TotalSeconds:0.#} s", final: true, FailureCause.CheckFailed);
             }
 
             await Task.Delay(run.Options.PollInterval, run.Time, cancellationToken).ConfigureAwait(false);
@@ -75,7 +75,7 @@ internal sealed partial class StepExecutor
             trace.Probe.Decided = new StepCheck($"\"{text}\" visible", seen ?? "not on the screen, nor anywhere on the page when scrolled", CheckStrength.Strong, seen is not null);
             if (seen is null)
             {
-                throw new StepFailedException($"\"{text}\" is not on the screen (matched as whole words, case-sensitive; hidden text does not count)");
+                throw new StepFailedException($"\"{text}\" is not on the screen (matched as whole words, case-sensitive; hidden text does not count)", cause: FailureCause.CheckFailed);
             }
 
             return false;
@@ -83,7 +83,7 @@ internal sealed partial class StepExecutor
 
         if (await _locator.TryGroundAsync(text, trace, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new StepFailedException($"\"{text}\" is not on the screen");
+            throw new StepFailedException($"\"{text}\" is not on the screen", cause: FailureCause.CheckFailed);
         }
 
         return false;

@@ -1,5 +1,6 @@
 using VisualAgent.Agent.Offline;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -51,7 +52,7 @@ internal sealed partial class StepExecutor(RunContext run)
                     var failed = $"the step's check failed: expected {check.Expected}, observed {check.Observed}";
                     if (attempt >= run.Options.StepRetries)
                     {
-                        throw new StepFailedException($"{failed} ({attempt + 1} attempts)", final: true);
+                        throw new StepFailedException($"{failed} ({attempt + 1} attempts)", final: true, FailureCause.CheckFailed);
                     }
 
                     var effect = delta is null || delta.Any || delta.Unknown || change > 0;
@@ -59,7 +60,7 @@ internal sealed partial class StepExecutor(RunContext run)
                     if (trace.Probe.NoRepeat || (effect && !typedOnly))
                     {
                         var why = trace.Probe.NoRepeat ? "it submits a form or needed confirmation" : $"the first attempt had an effect ({delta?.ToString() ?? "the screen changed"})";
-                        throw new StepFailedException($"{failed}; not repeated automatically: {why}", final: true);
+                        throw new StepFailedException($"{failed}; not repeated automatically: {why}", final: true, FailureCause.CheckFailed);
                     }
 
                     trace.Notes.Add($"attempt {attempt + 1}: {failed}; it had no effect, trying again");
@@ -76,7 +77,7 @@ internal sealed partial class StepExecutor(RunContext run)
                     {
                         if (run.Options.FailWhenScreenUnchanged)
                         {
-                            throw new StepFailedException($"{what} ({attempt + 1} attempts)", final: true);
+                            throw new StepFailedException($"{what} ({attempt + 1} attempts)", final: true, FailureCause.CheckFailed);
                         }
 
                         trace.Notes.Add($"warning: {what} ({attempt + 1} attempts)");

@@ -22,6 +22,9 @@ internal sealed class StepProbe
     /// <summary>The same value as it may be recorded (secrets masked).</summary>
     public string? ExpectShown { get; set; }
 
+    /// <summary>The typed text is added to what the field held (typing into the focused field): its value must end with it.</summary>
+    public bool ExpectSuffix { get; set; }
+
     /// <summary>The checked state a check/uncheck step expects.</summary>
     public bool? ExpectChecked { get; set; }
 

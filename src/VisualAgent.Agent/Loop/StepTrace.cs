@@ -2,6 +2,7 @@ using VisualAgent.Actions;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Grounding;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -62,8 +63,10 @@ internal sealed class StepTrace
 }
 
 /// <summary>A step that could not be done (target not found, nothing to wait for); the run may retry it.</summary>
-internal sealed class StepFailedException(string message, bool final = false) : Exception(message)
+internal sealed class StepFailedException(string message, bool final = false, FailureCause cause = FailureCause.Error) : Exception(message)
 {
     /// <summary>Retrying cannot help (a wait that already waited its whole time).</summary>
     public bool Final { get; } = final;
+
+    public FailureCause Cause { get; } = cause;
 }

@@ -5,6 +5,7 @@ using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Grounding;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -46,7 +47,7 @@ internal sealed class TargetLocator(RunContext run)
         }
 
         throw new StepFailedException(
-            $"\"{hit.Text}\" is not among the page's elements; pixels ({run.Grounder.Name}) point at {at.Role} \"{Short(at.Name.Length > 0 ? at.Name : at.Text)}\", which is not it", final: true);
+            $"\"{hit.Text}\" is not among the page's elements; pixels ({run.Grounder.Name}) point at {at.Role} \"{Short(at.Name.Length > 0 ? at.Name : at.Text)}\", which is not it", final: true, cause: FailureCause.WrongElement);
     }
 
     private static string Short(string s) => s.Length > 50 ? s[..49] + "…" : s;
@@ -134,7 +135,7 @@ internal sealed class TargetLocator(RunContext run)
 
         throw new StepFailedException(trace.PageProblem is { } page
             ? $"{page}; pixels ({run.Grounder.Name}) did not find it either"
-            : $"\"{TargetAlternatives.Split(target)[0]}\" was not found on the screen ({run.Grounder.Name} grounder)");
+            : $"\"{TargetAlternatives.Split(target)[0]}\" was not found on the screen ({run.Grounder.Name} grounder)", cause: FailureCause.NotFound);
     }
 
     /// <summary>Wheel pixels for one scroll-to-find move: a fraction of the screen height in CSS pixels.</summary>

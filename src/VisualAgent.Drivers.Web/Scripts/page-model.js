@@ -383,6 +383,17 @@
       if (tagOf(target) === 'label' && target.control) target = target.control;
       return describe(target, 0, null);
     }
+    case 'focus': {
+      let f = document.activeElement;
+      for (let d = 0; f && d < 10; d++) {
+        if (f.shadowRoot && f.shadowRoot.activeElement) { f = f.shadowRoot.activeElement; continue; }
+        let inner = null;
+        if (tagOf(f) === 'iframe' || tagOf(f) === 'frame') { try { inner = f.contentDocument && f.contentDocument.activeElement; } catch { inner = null; } }
+        if (inner) { f = inner; continue; }
+        break;
+      }
+      return f && f !== document.body && f !== document.documentElement ? describe(f, 0, null) : null;
+    }
     case 'text': {
       const out = [];
       walk(e => {

@@ -47,6 +47,8 @@ internal sealed class FakePageDriver : FakeBrowserDriver, IElementQuery, IActivi
     public Task<UiElement?> HitTestAsync(ScreenPoint point, CancellationToken cancellationToken = default) =>
         Task.FromResult(Elements.Where(e => e.Box.Contains(point)).OrderBy(e => e.Box.Area).FirstOrDefault());
 
+    public Task<UiElement?> FocusedAsync(CancellationToken cancellationToken = default) => Task.FromResult<UiElement?>(null);
+
     public Task<IReadOnlyList<TextBlock>> QueryTextAsync(int limit = 4000, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TextBlock>>([.. Elements.Where(e => e.Text.Length > 0).Select(e => new TextBlock(e.Text, e.Box, e.VisibleBox is not null, e.Ref))]);
 
