@@ -1,11 +1,12 @@
 using System.Globalization;
 using VisualAgent.Bench.Metrics;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>Turns result lines into per-model summaries: headline with bootstrap interval, breakdowns, latency, tokens, cost, failures.</summary>
-public static class BenchSummarizer
+internal static class BenchSummarizer
 {
     public const string PointInBoxRule = "grounding hit = the predicted point lies inside the true box, edges inclusive (x1 <= x <= x2 and y1 <= y <= y2); a box prediction is scored by its centre, IoU reported beside";
 

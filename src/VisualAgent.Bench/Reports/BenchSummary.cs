@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Suites;
 
 namespace VisualAgent.Bench.Reports;
 

@@ -3,7 +3,7 @@ using VisualAgent.Models.Profiles;
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>What the runner knows of one model besides its result lines: how its run went.</summary>
-public sealed record ModelRunInfo
+internal sealed record ModelRunInfo
 {
     public required string Model { get; init; }
 

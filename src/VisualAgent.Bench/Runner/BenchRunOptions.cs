@@ -1,3 +1,4 @@
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Models.Profiles;

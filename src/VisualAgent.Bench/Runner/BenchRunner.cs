@@ -1,4 +1,6 @@
 using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Simulator.Samples;

@@ -1,4 +1,7 @@
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Hosting;
 using VisualAgent.Models.Profiles;

@@ -1,6 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
+using VisualAgent.Bench.Scoring;
 
 namespace VisualAgent.Bench.Runner;
 
@@ -9,7 +10,7 @@ namespace VisualAgent.Bench.Runner;
 /// killed run loses at most the samples in flight. Loading keeps the first line of each id and ignores a truncated
 /// (unparsable) line, so a rerun never duplicates a sample.
 /// </summary>
-public sealed class ResultStore : IDisposable
+internal sealed class ResultStore : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new()
     {

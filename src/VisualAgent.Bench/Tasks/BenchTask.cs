@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Tasks;
 /// judges success. A relative url has already been resolved to a file URL next to the suite; <c>{{samples}}</c> stays
 /// until <see cref="ResolveUrl"/> is given the samples server's base URL.
 /// </summary>
-public sealed record BenchTask
+internal sealed record BenchTask
 {
     public const string SamplesPlaceholder = "{{samples}}";
 

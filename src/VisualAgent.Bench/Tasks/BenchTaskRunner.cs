@@ -15,7 +15,7 @@ namespace VisualAgent.Bench.Tasks;
 /// setup_js run, the instruction (or instruction_js) given to the agent with the chosen model within max_steps and
 /// timeout_s, then success_js judged by the app. Never throws for a task that fails; only cancellation propagates.
 /// </summary>
-public static class BenchTaskRunner
+internal static class BenchTaskRunner
 {
     public static async Task<TaskOutcome> RunAsync(BenchTask task, TaskRunOptions options, CancellationToken ct = default)
     {

@@ -7,7 +7,7 @@ namespace VisualAgent.Bench.Tasks;
 /// One task's result. <see cref="Success"/> is the app's verdict (success_js after the agent stopped), not the
 /// agent's; <see cref="Status"/> and <see cref="Reason"/> are the agent's. Simulated outcomes say so.
 /// </summary>
-public sealed record TaskOutcome
+internal sealed record TaskOutcome
 {
     public required string Id { get; init; }
 

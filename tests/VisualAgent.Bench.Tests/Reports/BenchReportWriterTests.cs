@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VisualAgent.Bench.Reports;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Tests.Reports;
