@@ -33,21 +33,8 @@ internal sealed class TaskBenchModel(ModelProfile profile, TaskRunOptions templa
     {
         ArgumentNullException.ThrowIfNull(sample);
         var task = sample.Task as BenchTask ?? throw new InvalidOperationException($"Sample {sample.Id} holds no task.");
-        var options = new TaskRunOptions
-        {
-            Browser = template.Browser,
-            Model = profile.Name,
-            RunsFolder = template.RunsFolder,
-            SamplesBaseUrl = template.SamplesBaseUrl,
-            Profiles = template.Profiles,
-            Ocr = template.Ocr,
-            OcrGrounder = template.OcrGrounder,
-            Agent = template.Agent,
-            Policy = template.Policy,
-            Prompt = template.Prompt,
-            FileFolders = template.FileFolders,
-            DefaultTimeout = template.DefaultTimeout,
-        };
+        // Every setting of the template, this model's name in place of the template's.
+        var options = template with { Model = profile.Name };
         var outcome = await BenchTaskRunner.RunAsync(task, options, cancellationToken).ConfigureAwait(false);
         return new Prediction
         {
@@ -62,7 +49,7 @@ internal sealed class TaskBenchModel(ModelProfile profile, TaskRunOptions templa
             FailureCause = outcome.Error switch
             {
                 null => null,
-                { } e when e.Contains("not in the offline step grammar", StringComparison.Ordinal) => "not_offline_grammar",
+                _ when outcome.ErrorCause == TaskFailureCause.NotOfflineGrammar => "not_offline_grammar",
                 _ => "task_error",
             },
             Text = outcome.Status.ToString().ToLowerInvariant(),

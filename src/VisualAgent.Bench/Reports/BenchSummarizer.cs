@@ -56,7 +56,7 @@ internal static class BenchSummarizer
             Model = info.Model,
             Simulated = info.Simulated,
             Metric = suite.Kind.HeadlineMetric(),
-            Status = info.Status,
+            Outcome = info.Status,
             Message = info.Message,
             Pending = suite.Samples.Count - results.Count,
             Resumed = info.Resumed,
@@ -78,7 +78,7 @@ internal static class BenchSummarizer
         {
             Score = R(scores.Average()),
             N = results.Count,
-            Status = info.Status == "ok" && summary.Pending > 0 ? "incomplete" : info.Status,
+            Outcome = info.Status == ModelRunStatus.Ok && summary.Pending > 0 ? ModelRunStatus.Incomplete : info.Status,
             Ci95 = [R(interval.Low), R(interval.High)],
             Metrics = KindMetrics(suite.Kind, ids, results),
             Breakdowns = GroupBreakdowns.Of(results),

@@ -9,8 +9,7 @@ internal sealed record ModelRunInfo
 
     public bool Simulated { get; init; }
 
-    /// <summary>"ok", "unreachable", "not_supported", "stopped" (cancelled) or "error".</summary>
-    public string Status { get; init; } = "ok";
+    public ModelRunStatus Status { get; init; } = ModelRunStatus.Ok;
 
     public string? Message { get; init; }
 

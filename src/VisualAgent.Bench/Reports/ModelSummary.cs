@@ -19,9 +19,20 @@ public sealed record ModelSummary
     [JsonPropertyName("simulated")]
     public bool Simulated { get; init; }
 
-    /// <summary>ok, incomplete (samples left), unreachable, not_supported, stopped, error.</summary>
+    /// <summary>How the model's run went; <see cref="Status"/> is its name in summary.json.</summary>
+    [JsonIgnore]
+    public ModelRunStatus Outcome { get; init; } = ModelRunStatus.Ok;
+
+    /// <summary>ok, incomplete (samples left), unreachable, not_supported.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = "ok";
+    public string Status => Outcome switch
+    {
+        ModelRunStatus.Ok => "ok",
+        ModelRunStatus.Incomplete => "incomplete",
+        ModelRunStatus.Unreachable => "unreachable",
+        ModelRunStatus.NotSupported => "not_supported",
+        _ => throw new InvalidOperationException($"No summary name for {Outcome}."),
+    };
 
     [JsonPropertyName("message")]
     public string? Message { get; init; }

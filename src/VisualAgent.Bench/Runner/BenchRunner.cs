@@ -21,7 +21,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var profiles = options.Models.Select(options.ResolveProfile).ToList();
-        var note = progress is null ? null : new Progress<string>(m => progress.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = m }));
+        var note = progress is null ? null : new Progress<string>(m => progress.Report(BenchProgress.ForSuite(m)));
         var path = await SuiteLocator.ResolveAsync(options.Suite, options.CacheRoot, options.Browser, note, cancellationToken).ConfigureAwait(false);
         var loaded = SuiteFileLoader.Load(path, options.ImagesDir, options.BboxCorners);
         var suite = options.Limit is { } limit ? loaded with { Samples = [.. loaded.Samples.Take(limit)] } : loaded;
@@ -38,7 +38,7 @@ public static class BenchRunner
             : null;
         if (judge?.Stopped is { } unreachable)
         {
-            progress?.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = "warning: " + unreachable });
+            progress?.Report(BenchProgress.ForSuite("warning: " + unreachable));
         }
 
         var outcomes = new List<(ModelRunInfo, IReadOnlyCollection<SampleResult>)>();

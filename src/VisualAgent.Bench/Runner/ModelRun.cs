@@ -28,7 +28,7 @@ internal static class ModelRun
         catch (ModelStoppedException ex)
         {
             Say("stopped: " + ex.Message);
-            return info with { Status = "unreachable", Message = ex.Message };
+            return info with { Status = ModelRunStatus.Unreachable, Message = ex.Message };
         }
 
         await using (model.ConfigureAwait(false))
@@ -36,14 +36,14 @@ internal static class ModelRun
             if (model.NotSupported(suite.Kind) is { } reason)
             {
                 Say(reason);
-                return info with { Status = "not_supported", Message = reason };
+                return info with { Status = ModelRunStatus.NotSupported, Message = reason };
             }
 
             if (tasks is not null && !profile.IsSimulated && !profile.IsOcr
                 && await EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), options.ModelOptions.ProbeTimeout, ct).ConfigureAwait(false) is { } problem)
             {
                 Say("stopped: " + problem);
-                return info with { Status = "unreachable", Message = problem };
+                return info with { Status = ModelRunStatus.Unreachable, Message = problem };
             }
 
             if (pending.Count == 0)
@@ -99,7 +99,7 @@ internal static class ModelRun
                     var result = SampleScorer.Score(model.Name, sample, prediction, time.GetUtcNow());
                     if (judge is not null)
                     {
-                        result = await judge.JudgeAsync(sample, result, message => progress?.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = "warning: " + message }), token).ConfigureAwait(false);
+                        result = await judge.JudgeAsync(sample, result, message => progress?.Report(BenchProgress.ForSuite("warning: " + message)), token).ConfigureAwait(false);
                     }
 
                     if (store.Append(result))
@@ -118,7 +118,7 @@ internal static class ModelRun
             ct.ThrowIfCancellationRequested();
             return info with
             {
-                Status = stoppedBecause is null ? "ok" : "unreachable",
+                Status = stoppedBecause is null ? ModelRunStatus.Ok : ModelRunStatus.Unreachable,
                 Message = stoppedBecause,
                 Wall = time.GetElapsedTime(started),
                 RanNow = tracker.RanNow,

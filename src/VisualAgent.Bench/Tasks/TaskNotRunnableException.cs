@@ -18,4 +18,12 @@ internal sealed class TaskNotRunnableException : VisualAgentException
         : base(message, innerException)
     {
     }
+
+    public TaskNotRunnableException(string message, TaskFailureCause cause)
+        : base(message)
+    {
+        Cause = cause;
+    }
+
+    public TaskFailureCause Cause { get; } = TaskFailureCause.TaskError;
 }

@@ -36,6 +36,9 @@ internal sealed record TaskOutcome
     /// <summary>Why the task could not run or be judged (setup, instruction, success_js errors), or null.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The kind of <see cref="Error"/> (meaningful when there is one).</summary>
+    public TaskFailureCause ErrorCause { get; init; } = TaskFailureCause.TaskError;
+
     /// <summary>Notes of the simulated oracle (what it could not play), empty otherwise.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using VisualAgent.Bench.Contestants;
+using VisualAgent.Bench.Reports;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Bench.Suites;
 using VisualAgent.Cli.Hosting;
@@ -93,7 +94,7 @@ internal static class BenchRunCommand
             Print(result, context.Json);
         }
 
-        return results.All(r => r.Summary.Models.All(m => m.Status == "unreachable")) ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+        return results.All(r => r.Summary.Models.All(m => m.Outcome == ModelRunStatus.Unreachable)) ? ExitCodes.ModelUnavailable : ExitCodes.Success;
     }
 
     private static string SuiteName(string suite) => SuiteLocator.IsBuiltIn(suite) ? suite.ToLowerInvariant() : Path.GetFileNameWithoutExtension(suite);
@@ -119,7 +120,7 @@ internal static class BenchRunCommand
                 var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                 var progress = new SyncProgress(p =>
                 {
-                    if (p.Total == 0 || p.Model == "suite")
+                    if (p.Total == 0 || p.AboutSuite)
                     {
                         CliOutput.Info(p.ToString());
                         return;

@@ -55,9 +55,12 @@ public sealed class ModelProfile
 
     public ModelPrice? Price { get; set; }
 
-    public bool IsSimulated => string.Equals(Kind, ModelKinds.Simulated, StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="Kind"/> as a value; null when it names no kind (the validator says so).</summary>
+    public ModelKind? ParsedKind => ModelKinds.TryParse(Kind, out var kind) ? kind : null;
 
-    public bool IsOcr => string.Equals(Kind, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase);
+    public bool IsSimulated => ParsedKind == ModelKind.Simulated;
+
+    public bool IsOcr => ParsedKind == ModelKind.Ocr;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
