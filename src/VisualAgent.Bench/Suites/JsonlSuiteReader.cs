@@ -74,7 +74,7 @@ internal static class JsonlSuiteReader
 
         if (kind is null)
         {
-            throw new UsageException($"'{path}' is not a suite: no line holds the keys of a known kind (see shared/DESIGN.md, Suite files).");
+            throw new UsageException($"'{path}' is not a suite: no line holds the keys of a known kind (ocr: image, text; vqa: image or images, question, answers; caption: image, references; refexp: image, expression, bbox).");
         }
 
         if (kind == SuiteKind.Vqa && samples.Any(s => s.Images.Count > 1))

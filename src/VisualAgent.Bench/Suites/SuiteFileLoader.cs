@@ -5,7 +5,7 @@ using VisualAgent.Errors;
 namespace VisualAgent.Bench.Suites;
 
 /// <summary>
-/// Loads a suite file, its kind detected from the content (shared/DESIGN.md, Suite files): a JSON array of
+/// Loads a suite file, its kind detected from the content: a JSON array of
 /// ScreenSpot-style entries is grounding; a JSON object with "tasks" is a task suite; otherwise JSONL whose keys say
 /// the kind (expression = refexp, references = caption, question = VQA or multi-image, text = OCR). Entries that
 /// cannot be used are skipped and reported with their line numbers.

@@ -3,13 +3,14 @@ using VisualAgent.Models.Dialects;
 namespace VisualAgent.Models.Profiles;
 
 /// <summary>
-/// One named model profile, bound from configuration <c>Models:&lt;name&gt;</c> (shared/DESIGN.md, Configuration).
+/// One named model profile, bound from configuration <c>Models:&lt;name&gt;</c> (appsettings.json, then environment
+/// variables VISUALAGENT__Models__NAME__Key).
 /// Holds where the model is served, which dialect it speaks, its image budget and sampling. It never holds an API
 /// key: <see cref="ApiKeyEnv"/> names the environment variable that does.
 /// </summary>
 public sealed class ModelProfile
 {
-    /// <summary>The dialect ids of shared/DIALECTS.md.</summary>
+    /// <summary>The dialect ids (one per model family, <see cref="DialectRegistry.Ids"/>).</summary>
     public static IReadOnlyList<string> KnownDialects => DialectRegistry.Ids;
 
     /// <summary>The profile's name (the configuration key); set by <see cref="ModelProfiles"/>.</summary>
