@@ -38,7 +38,14 @@ public static class AppConfiguration
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);
-        return builder.Build();
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
+        {
+            throw new UsageException($"The configuration could not be read: {ex.Message} Fix the file, or pass another with --config.", ex);
+        }
     }
 
     private static void AddJson(ConfigurationBuilder builder, string path)

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using VisualAgent.Errors;
 
 namespace VisualAgent.Hosting;
 
@@ -25,15 +26,15 @@ public static class EndpointProbe
             }
             catch (HttpRequestException ex)
             {
-                problems.Add($"{endpoint}: {(ex.InnerException as SocketException)?.Message ?? ex.Message}");
+                problems.Add($"{UrlRedaction.Redact(endpoint)}: {(ex.InnerException as SocketException)?.Message ?? ex.Message}");
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                problems.Add($"{endpoint}: no answer within {timeout.TotalSeconds:0.#} s");
+                problems.Add($"{UrlRedaction.Redact(endpoint)}: no answer within {timeout.TotalSeconds:0.#} s");
             }
         }
 
-        return $"Model profile '{profile}' is unreachable ({string.Join("; ", problems)}). Start its server (vLLM, llama-server, Ollama) "
-            + $"or fix Endpoint in Models:{profile}.";
+        return UrlRedaction.Redact($"Model profile '{profile}' is unreachable ({string.Join("; ", problems)}). Start its server (vLLM, llama-server, Ollama) "
+            + $"or fix Endpoint in Models:{profile}.");
     }
 }

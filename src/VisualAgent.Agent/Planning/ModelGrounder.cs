@@ -5,9 +5,16 @@ using VisualAgent.Models.Dialects;
 
 namespace VisualAgent.Agent.Planning;
 
-/// <summary>Grounds a description with a vision-language model in its own dialect (point and box in screenshot pixels).</summary>
+/// <summary>
+/// Grounds a description with a vision-language model in its own dialect (point and box in screenshot pixels).
+/// A point the model put just outside the image is clamped onto it and reported with <see cref="ClampedConfidence"/>;
+/// a point far outside is not found (the dialect rejects it), never a corner reported as certain.
+/// </summary>
 public sealed class ModelGrounder(ModelCaller caller) : IGrounder
 {
+    /// <summary>The confidence of a point that had to be clamped onto the image (the model pointed past its edge).</summary>
+    public const double ClampedConfidence = 0.5;
+
     public string Name => caller.Profile.Name;
 
     public async Task<GroundingResult> GroundAsync(GroundingRequest request, CancellationToken cancellationToken = default)
@@ -42,7 +49,7 @@ public sealed class ModelGrounder(ModelCaller caller) : IGrounder
             Found = true,
             Point = point,
             Box = result.Reply.Action.BoxValue,
-            Confidence = 1,
+            Confidence = result.Reply.Action.Clamped ? ClampedConfidence : 1,
             Clamped = result.Reply.Action.Clamped,
             Raw = result.Raw,
             SentSize = result.SentSize,

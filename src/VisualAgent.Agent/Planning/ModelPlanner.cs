@@ -18,8 +18,8 @@ public sealed class ModelPlanner(VlmSession session, string profileName) : IPlan
     {
         var task = new ModelTask(ModelTaskKind.NextAction, context.Goal) { History = context.History };
         var result = await session.SendAsync(task, context.Screenshot, cancellationToken).ConfigureAwait(false);
-        var action = result.Reply.Action
-            ?? (result.Reply.Text is { Length: > 0 } text ? new AnswerAction(text) : new DoneAction(DoneStatus.Failure, "The model gave no action."));
+        // The caller refuses next-action replies without an action (prose, a refusal); never read one as success.
+        var action = result.Reply.Action ?? new DoneAction(DoneStatus.Failure, "The model gave no action.");
         return new PlannerDecision
         {
             Action = action,

@@ -29,7 +29,12 @@ public sealed class WordsPlanner(ModelCaller caller) : IPlanner
         var text = (result.Reply.Text ?? "").Trim().Trim('"', '`').Trim();
         var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         PlannerDecision decision;
-        if (firstLine.Length == 0 || firstLine.StartsWith(DoneWord, StringComparison.OrdinalIgnoreCase))
+        if (firstLine.Length == 0)
+        {
+            throw new ModelReplyParseException($"The planner's reply holds no step: reply with one step in the step grammar, or the word {DoneWord}.", result.Raw);
+        }
+
+        if (firstLine.StartsWith(DoneWord, StringComparison.OrdinalIgnoreCase))
         {
             decision = PlannerDecision.Of(new DoneAction(DoneStatus.Success), result.Raw);
         }

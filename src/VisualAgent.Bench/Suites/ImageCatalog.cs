@@ -25,7 +25,7 @@ internal sealed class ImageCatalog(string folder)
 
         if (size is null)
         {
-            problem = File.Exists(fullPath) ? $"image '{fullPath}' is not a readable PNG or JPEG" : $"image '{fullPath}' does not exist";
+            problem = ImageFile.Problem(fullPath) ?? $"image '{fullPath}' is not a readable PNG or JPEG";
         }
 
         return size;
@@ -33,22 +33,25 @@ internal sealed class ImageCatalog(string folder)
 
     private static PixelSize? Read(string path)
     {
-        if (!File.Exists(path))
+        // Only regular files are opened (a device or a named pipe named in a suite neither hangs nor fills memory).
+        if (ImageFile.ReadHead(path, 1 << 18, out _) is not { } buffer)
         {
             return null;
         }
 
-        using var stream = File.OpenRead(path);
-        var buffer = new byte[(int)Math.Min(stream.Length, 1 << 18)];
-        stream.ReadExactly(buffer);
         if (ImageHeader.TryReadSize(buffer, out var size) && !size.IsEmpty)
         {
             return size;
         }
 
-        // A JPEG whose size marker lies beyond the first 256 KiB: read it all.
-        var all = File.ReadAllBytes(path);
-        return ImageHeader.TryReadSize(all, out size) && !size.IsEmpty ? size : null;
+        if (ImageHeader.DetectFormat(buffer) != "jpeg" || buffer.Length < 1 << 18)
+        {
+            return null;
+        }
+
+        // A JPEG whose size marker lies beyond the first 256 KiB: read it all (at most ImageFile.MaxBytes).
+        var all = ImageFile.ReadHead(path, (int)ImageFile.MaxBytes, out _);
+        return all is not null && ImageHeader.TryReadSize(all, out size) && !size.IsEmpty ? size : null;
     }
 
     /// <summary>Why <paramref name="box"/> does not fit an image of <paramref name="size"/> (1 px tolerance), or null.</summary>

@@ -49,7 +49,7 @@ public sealed class SampleImages
 
     private static async Task<Screenshot> LoadAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var bytes = await ImageFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         if (ImageHeader.DetectFormat(bytes) != "png")
         {
             using var image = Image.Decode(bytes);

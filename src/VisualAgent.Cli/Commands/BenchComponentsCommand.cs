@@ -61,7 +61,7 @@ internal static class BenchComponentsCommand
     private static async Task<int> VisionAsync(VerbContext context, CancellationToken ct)
     {
         var png = context.Get(ImageOption) is { } file
-            ? (file.Exists ? await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false) : throw new UsageException($"The image '{file.FullName}' does not exist."))
+            ? await ImageFile.ReadAsync(file.FullName, ct).ConfigureAwait(false)
             : await OrdersScreenshotAsync(context, 1920, 1080, ct).ConfigureAwait(false);
         var rows = await WithStatus("measuring vision operations", () => VisionBenchmark.RunAsync(png, context.Get(IterationsOption), ct)).ConfigureAwait(false);
         Print(context, "vision at " + (ImageHeader.TryReadSize(png, out var size) ? size.ToString() : "?"), rows);

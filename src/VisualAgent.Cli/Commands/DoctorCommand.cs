@@ -153,6 +153,7 @@ internal static class DoctorCommand
             }
 
             var endpoint = p["Endpoint"] ?? p.GetSection("Endpoints").GetChildren().FirstOrDefault()?.Value;
+            var shown = UrlRedaction.Redact(endpoint);
             if (string.IsNullOrWhiteSpace(endpoint))
             {
                 return new DoctorCheck($"model {p.Key}", "warning", "no Endpoint configured", false);
@@ -162,12 +163,12 @@ internal static class DoctorCommand
             {
                 using var reply = await http.GetAsync(new Uri(endpoint.TrimEnd('/') + "/models"), ct).ConfigureAwait(false);
                 return reply.IsSuccessStatusCode
-                    ? new DoctorCheck($"model {p.Key}", "ok", $"{endpoint} answers", false)
-                    : new DoctorCheck($"model {p.Key}", "warning", $"{endpoint} answered {(int)reply.StatusCode}: check the URL and the API key variable {p["ApiKeyEnv"]}", false);
+                    ? new DoctorCheck($"model {p.Key}", "ok", $"{shown} answers", false)
+                    : new DoctorCheck($"model {p.Key}", "warning", $"{shown} answered {(int)reply.StatusCode}: check the URL and the API key variable {p["ApiKeyEnv"]}", false);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
             {
-                return new DoctorCheck($"model {p.Key}", "warning", $"{endpoint} is not reachable: start the server (see README, 'Serving real models') or fix Models:{p.Key}:Endpoint", false);
+                return new DoctorCheck($"model {p.Key}", "warning", $"{shown} is not reachable: start the server (see README, 'Serving real models') or fix Models:{p.Key}:Endpoint", false);
             }
         });
         return await Task.WhenAll(tasks).ConfigureAwait(false);

@@ -139,9 +139,12 @@ internal static class RunCommand
             }
         }
 
+        // A model failure in the planner or grounder ends the run with exit code 3 (the offline planner is not wrapped:
+        // the loop reads its step preview, and it calls no model).
+        var watch = new ModelFailureWatch();
         var runner = AgentFactory.Create(new AgentSetup
         {
-            Driver = session.Driver, Planner = planner, Grounder = grounder, Store = store, Options = agentOptions, Policy = policy, Prompt = prompt,
+            Driver = session.Driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Options = agentOptions, Policy = policy, Prompt = prompt,
             Logger = context.Loggers.CreateLogger<AgentRunner>(),
             StepRecorded = context.Json ? null : PrintStep,
             Pause = pause,
@@ -181,7 +184,7 @@ internal static class RunCommand
             ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
             : null;
         Report(context, result, check);
-        return check is { Passed: false } ? ExitCodes.TaskFailed : result.ExitCode;
+        return check is { Passed: false } ? ExitCodes.TaskFailed : watch.ExitCode(result);
     }
 
     private static (string Goal, string? Url) ResolveGoal(VerbContext context, bool demo)

@@ -51,6 +51,12 @@ internal static class VerbRunner
             CliOutput.Error(ex.Message);
             return ex.ExitCode;
         }
+        catch (InvalidOperationException ex) when (ex.Source == typeof(ConfigurationBinder).Assembly.GetName().Name)
+        {
+            // A setting of the wrong type ("MaxSteps": "many") is the user's configuration, not a bug.
+            CliOutput.Error($"a setting is invalid: {ex.Message} Fix it in appsettings.json, the file given by --config, or its {AppConfiguration.EnvironmentPrefix} environment variable.");
+            return ExitCodes.Usage;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             CliOutput.Error($"{ex.Message} Check the path and its permissions.");

@@ -45,6 +45,25 @@ public sealed class ModelProfile
     /// <summary>Seconds one request may take (first byte to last); default 120.</summary>
     public double TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Stream replies (server-sent events) so time to first token is measured; null (default) = the client's default, which
+    /// streams. Set false for a server whose streaming misbehaves or that answers streaming requests with one JSON body.
+    /// </summary>
+    public bool? Stream { get; set; }
+
+    /// <summary>
+    /// The largest reply body read, in bytes (default 1 MiB); a longer one is cut off while it arrives and the call fails
+    /// as ReplyTooLarge (a chat reply is a few kilobytes).
+    /// </summary>
+    public long MaxReplyBytes { get; set; } = DefaultMaxReplyBytes;
+
+    /// <summary>The longest wait a model's reply may ask for, in seconds (default 30); longer waits are cut to this.</summary>
+    public double MaxWaitSeconds { get; set; } = DefaultMaxWaitSeconds;
+
+    public const long DefaultMaxReplyBytes = 1024 * 1024;
+
+    public const double DefaultMaxWaitSeconds = 30;
+
     /// <summary>Requests in flight at once to this profile (all replicas together); default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 

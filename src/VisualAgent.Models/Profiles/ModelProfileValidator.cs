@@ -95,6 +95,16 @@ internal static class ModelProfileValidator
             problems.Add($"MaxConcurrency ({p.MaxConcurrency}) must be in 1..1024");
         }
 
+        if (p.MaxReplyBytes is < 1024 or > 1024L * 1024 * 1024)
+        {
+            problems.Add($"MaxReplyBytes ({p.MaxReplyBytes}) must be in 1024..1073741824 (1 KiB to 1 GiB; default 1048576)");
+        }
+
+        if (!(p.MaxWaitSeconds > 0 && p.MaxWaitSeconds <= 3600))
+        {
+            problems.Add($"MaxWaitSeconds ({p.MaxWaitSeconds}) must be in (0, 3600]");
+        }
+
         if (p.Divisor is <= 0)
         {
             problems.Add($"Divisor ({p.Divisor}) must be positive (1000 or 999 for Qwen3-VL)");

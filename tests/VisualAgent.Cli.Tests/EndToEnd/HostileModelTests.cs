@@ -1,0 +1,78 @@
+using System.Text.Json;
+using VisualAgent.Models.Dialects;
+using VisualAgent.Simulator;
+using VisualAgent.Tests.Support;
+using VisualAgent.Vision;
+
+namespace VisualAgent.Tests.EndToEnd;
+
+/// <summary>
+/// `run` and `ground` against a hostile model server on 127.0.0.1 (the simulator, configured as a real profile): a model
+/// failure is exit 3 with a finished run, and credentials written into the endpoint URL never reach the output.
+/// </summary>
+public sealed class HostileModelTests
+{
+    private const string Password = "hunter2-in-the-url";
+
+    [Fact]
+    public async Task Run_ModelStreamsAMalformedChunk_RunEndsFailedWithItsReportAndExits3()
+    {
+        await using var server = await StartAsync(new SimulatedFault(SimulatedFaultKind.MalformedChunk) { Count = null });
+        var folder = TempFolder.Fresh("hostile-model");
+        var config = WriteConfig(folder, server.BaseUrl);
+
+        var run = await CliProcess.RunAsync(folder, "--config", config, "run", "--model", "hostile", "--url", "samples:login/", "log in as alice", "--json");
+
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}\n{run.Stderr}\n{run.Stdout}");
+        var runFolder = RunFolder.Single(Path.Combine(folder, "runs"));
+        var record = RunFolder.RunJson(runFolder);
+        Assert.Equal("failed", RunFolder.String(record, "status"));
+        Assert.Contains("not a readable OpenAI chat-completions reply", RunFolder.String(record, "reason"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(runFolder, "report.html")));
+        Assert.DoesNotContain(Password, run.Stdout + run.Stderr + File.ReadAllText(Path.Combine(runFolder, "run.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ground_ModelStreamsAMalformedChunk_Exits3WithOneClearLine()
+    {
+        await using var server = await StartAsync(new SimulatedFault(SimulatedFaultKind.MalformedChunk) { Count = null });
+        var folder = TempFolder.Fresh("hostile-ground");
+        var config = WriteConfig(folder, server.BaseUrl);
+        var image = Path.Combine(folder, "shot.png");
+        using (var blank = Image.FromBgra(new byte[320 * 200 * 4], 320, 200))
+        {
+            await File.WriteAllBytesAsync(image, blank.EncodePng(), TestContext.Current.CancellationToken);
+        }
+
+        var ground = await CliProcess.RunAsync(folder, "--config", config, "ground", "--model", "hostile", "--image", image, "the OK button");
+
+        Assert.True(ground.ExitCode == 3, $"exit {ground.ExitCode}\n{ground.Stderr}\n{ground.Stdout}");
+        Assert.Contains("not a readable OpenAI chat-completions reply", ground.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", ground.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, ground.Stdout + ground.Stderr, StringComparison.Ordinal);
+        Assert.Contains("http://***@127.0.0.1:", ground.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<SimulatedServer> StartAsync(SimulatedFault fault)
+    {
+        var server = new SimulatedServer(DialectRegistry.Get("qwen3-vl"), new SimulatedServerOptions { AcceptAnyModel = true });
+        await server.StartAsync(TestContext.Current.CancellationToken);
+        server.InjectFault(fault);
+        return server;
+    }
+
+    /// <summary>A configuration with profile "hostile" pointing at the server, with credentials written into its URL.</summary>
+    private static string WriteConfig(string folder, string baseUrl)
+    {
+        var withCredentials = baseUrl.Replace("http://", $"http://admin:{Password}@", StringComparison.Ordinal);
+        var path = Path.Combine(folder, "hostile.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            Models = new Dictionary<string, object>
+            {
+                ["hostile"] = new { Endpoint = withCredentials, Model = "Qwen/Qwen3-VL-8B-Instruct", Dialect = "qwen3-vl", TimeoutSeconds = 10 },
+            },
+        }));
+        return path;
+    }
+}
