@@ -14,7 +14,7 @@ public static class AgentFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         return new AgentRunner(
-            setup.Driver, setup.Planner, setup.Grounder, setup.Store, setup.Options, setup.Policy, setup.Prompt,
+            setup.Driver, setup.Planner, setup.Grounder, setup.Store, setup.Options, setup.Policy, setup.Prompt, setup.Secrets,
             screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(),
             annotator: new VisionScreenshotAnnotator(), logger: setup.Logger)
         {

@@ -31,6 +31,9 @@ public sealed record AgentSetup
     /// <summary>Asks about risky steps; null = deny them without asking.</summary>
     public IConfirmationPrompt? Prompt { get; init; }
 
+    /// <summary>Resolves the secrets the user declared; null = any {{secret:NAME}} in the user's steps, from the environment.</summary>
+    public SecretResolver? Secrets { get; init; }
+
     /// <summary>Called after each step is on disk (progress display).</summary>
     public Action<StepRecord>? StepRecorded { get; init; }
 

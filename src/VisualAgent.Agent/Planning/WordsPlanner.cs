@@ -1,6 +1,7 @@
 using System.Text;
 using VisualAgent.Actions;
 using VisualAgent.Agent.Offline;
+using VisualAgent.Agent.Policy;
 using VisualAgent.Errors;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
@@ -34,6 +35,8 @@ public sealed class WordsPlanner(ModelCaller caller) : IPlanner
             throw new ModelReplyParseException($"The planner's reply holds no step: reply with one step in the step grammar, or the word {DoneWord}.", result.Raw);
         }
 
+        // The step is the model's words: a {{secret:NAME}} in them is never resolved (the step is blocked instead).
+        SecretResolver.RefuseInModelText(firstLine);
         if (firstLine.StartsWith(DoneWord, StringComparison.OrdinalIgnoreCase))
         {
             decision = PlannerDecision.Of(new DoneAction(DoneStatus.Success), result.Raw);

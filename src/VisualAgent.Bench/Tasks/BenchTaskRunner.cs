@@ -71,6 +71,9 @@ internal static class BenchTaskRunner
             {
                 Driver = driver, Planner = model.Planner, Grounder = model.Grounder, Store = new RunStore(Path.GetFullPath(options.RunsFolder)),
                 Options = agent, Policy = policy, Prompt = options.Prompt ?? new AlwaysYesPrompt(),
+
+                // Only secrets the suite's author wrote are read; an instruction_js instruction is the page's text.
+                Secrets = new SecretResolver(new SecretMasker(), declared: SecretResolver.Names(task.Instruction).Concat(SecretResolver.Names(task.Solution))),
             });
             var request = new RunRequest
             {

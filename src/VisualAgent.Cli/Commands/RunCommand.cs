@@ -29,6 +29,8 @@ internal static class RunCommand
 
     private static readonly Option<string[]> ParamOption = new("--param", "-p") { Description = "Skill parameter NAME=VALUE (repeatable). Secret parameters come from the environment, never from here.", AllowMultipleArgumentsPerToken = false };
 
+    private static readonly Option<string[]> SecretOption = new("--secret") { Description = "Declare a secret NAME (repeatable), read from the environment variable NAME: checked before the first step and masked everywhere. {{secret:NAME}} in the instruction, or a secret parameter of the skill, declares it too; no other variable is ever read.", AllowMultipleArgumentsPerToken = false };
+
     private static readonly Option<bool> DemoOption = new("--demo") { Description = "The offline demo: serve the samples, log in with a secret, filter orders by status, export CSV, check its rows." };
 
     private static readonly Option<bool> YesOption = new("--yes") { Description = "Confirm every risky step (unattended runs that you trust)." };
@@ -54,6 +56,7 @@ internal static class RunCommand
         command.Options.Add(GrounderOption);
         command.Options.Add(SkillOption);
         command.Options.Add(ParamOption);
+        command.Options.Add(SecretOption);
         command.Options.Add(DemoOption);
         command.Options.Add(YesOption);
         command.Options.Add(DenyRiskyOption);
@@ -68,7 +71,17 @@ internal static class RunCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var demo = context.Get(DemoOption);
-        var (goal, url) = ResolveGoal(context, demo);
+        var (goal, url, skillSecrets) = ResolveGoal(context, demo);
+        if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
+        {
+            // The samples' documented demo account; set here so the demo runs anywhere, typed as a secret all the same.
+            Environment.SetEnvironmentVariable(Demo.SecretName, Demo.Password);
+        }
+
+        // Secrets come only from the user: the names in the instruction (or skill body), the skill's secret parameters
+        // and --secret. All must be set before anything is done; no other variable is ever read.
+        var secrets = new SecretResolver(new SecretMasker(), declared: DeclaredSecrets(context, goal, skillSecrets));
+        secrets.EnsureDeclaredAvailable();
         var profileName = context.Get(ModelOption)!;
         if (context.Get(YesOption) && context.Get(DenyRiskyOption))
         {
@@ -105,12 +118,6 @@ internal static class RunCommand
             planner = grounderStack is null ? models.CreatePlanner() : models.CreateWordsPlanner();
         }
 
-        if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
-        {
-            // The samples' documented demo account; set here so the demo runs anywhere, typed as a secret all the same.
-            Environment.SetEnvironmentVariable(Demo.SecretName, Demo.Password);
-        }
-
         var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
         var store = new RunStore(Path.GetFullPath(runsRoot));
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
@@ -144,7 +151,7 @@ internal static class RunCommand
         var watch = new ModelFailureWatch();
         var runner = AgentFactory.Create(new AgentSetup
         {
-            Driver = session.Driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Options = agentOptions, Policy = policy, Prompt = prompt,
+            Driver = session.Driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Secrets = secrets, Options = agentOptions, Policy = policy, Prompt = prompt,
             Logger = context.Loggers.CreateLogger<AgentRunner>(),
             StepRecorded = context.Json ? null : PrintStep,
             Pause = pause,
@@ -187,7 +194,21 @@ internal static class RunCommand
         return check is { Passed: false } ? ExitCodes.TaskFailed : watch.ExitCode(result);
     }
 
-    private static (string Goal, string? Url) ResolveGoal(VerbContext context, bool demo)
+    private static IEnumerable<string> DeclaredSecrets(VerbContext context, string goal, IReadOnlyList<string> skillSecrets)
+    {
+        var named = context.Get(SecretOption) ?? [];
+        foreach (var name in named)
+        {
+            if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                throw new UsageException($"--secret '{name}' is not an environment variable name: give a NAME such as DB_PASSWORD (letters, digits and _).");
+            }
+        }
+
+        return SecretResolver.Names(goal).Concat(skillSecrets).Concat(named).Distinct(StringComparer.Ordinal);
+    }
+
+    private static (string Goal, string? Url, IReadOnlyList<string> SkillSecrets) ResolveGoal(VerbContext context, bool demo)
     {
         var instruction = context.Get(InstructionArgument);
         var skillName = context.Get(SkillOption);
@@ -199,7 +220,7 @@ internal static class RunCommand
 
         if (demo)
         {
-            return (Demo.Instruction, null);
+            return (Demo.Instruction, null, []);
         }
 
         if (skillName is not null)
@@ -218,10 +239,11 @@ internal static class RunCommand
                 parameters[p[..eq]] = p[(eq + 1)..];
             }
 
-            return (SkillLoader.Render(skill, parameters, Environment.GetEnvironmentVariable), context.Get(UrlOption));
+            var secrets = skill.Parameters.Where(p => p.Secret && (p.Required || Environment.GetEnvironmentVariable(p.Name) is { Length: > 0 })).Select(p => p.Name);
+            return (SkillLoader.Render(skill, parameters, Environment.GetEnvironmentVariable), context.Get(UrlOption), [.. secrets]);
         }
 
-        return (instruction!, context.Get(UrlOption));
+        return (instruction!, context.Get(UrlOption), []);
     }
 
     private static string FindSkillsRoot()
