@@ -9,7 +9,10 @@ public sealed record ModelRunInfo
 
     public bool Simulated { get; init; }
 
-    /// <summary>"ok", "unreachable", "not_supported", "stopped" (cancelled) or "error".</summary>
+    /// <summary>A model none of whose samples succeeded (bad input aside): the command exits non-zero.</summary>
+    public const string StatusFailed = "failed";
+
+    /// <summary>"ok", "failed", "unreachable", "not_supported", "stopped" (cancelled) or "error".</summary>
     public string Status { get; init; } = "ok";
 
     public string? Message { get; init; }

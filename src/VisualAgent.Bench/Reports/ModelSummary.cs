@@ -19,7 +19,7 @@ public sealed record ModelSummary
     [JsonPropertyName("simulated")]
     public bool Simulated { get; init; }
 
-    /// <summary>ok, incomplete (samples left), unreachable, not_supported, stopped, error.</summary>
+    /// <summary>ok, incomplete (samples left), failed (no sample succeeded), unreachable, not_supported, stopped, error.</summary>
     [JsonPropertyName("status")]
     public string Status { get; init; } = "ok";
 
@@ -67,9 +67,17 @@ public sealed record ModelSummary
     [JsonPropertyName("wrong_format")]
     public int WrongFormat { get; init; }
 
-    /// <summary>Samples not yet done (stopped model, cancelled run): a rerun with the same --out does them.</summary>
+    /// <summary>Samples not yet done (stopped model, cancelled run, transient errors): a rerun with the same --out does them.</summary>
     [JsonPropertyName("pending")]
     public int Pending { get; init; }
+
+    /// <summary>Samples whose call still failed transiently (HTTP 429/5xx) after the retries: not scored, run again on resume.</summary>
+    [JsonPropertyName("errors")]
+    public int Errors { get; init; }
+
+    /// <summary>Samples with unusable input (a corrupt image): not scored, listed in the summary's bad_input.</summary>
+    [JsonPropertyName("bad_input")]
+    public int BadInput { get; init; }
 
     [JsonPropertyName("resumed")]
     public int Resumed { get; init; }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
+using VisualAgent.Bench.Reports;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Drivers.Web;
@@ -91,7 +92,9 @@ internal static class BenchRunCommand
             Print(result, context.Json);
         }
 
-        return results.All(r => r.Summary.Models.All(m => m.Status == "unreachable")) ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+        return results.All(r => r.Summary.Models.All(m => m.Status == "unreachable")) ? ExitCodes.ModelUnavailable
+            : results.Any(r => r.Summary.Models.Any(m => m.Status == ModelRunInfo.StatusFailed)) ? ExitCodes.TaskFailed
+            : ExitCodes.Success;
     }
 
     private static string SuiteName(string suite) => SuiteLocator.IsBuiltIn(suite) ? suite.ToLowerInvariant() : Path.GetFileNameWithoutExtension(suite);
@@ -175,6 +178,11 @@ internal static class BenchRunCommand
         foreach (var m in summary.Models.Where(m => m.Message is not null))
         {
             CliOutput.Warn($"{m.Model}: {m.Message}");
+        }
+
+        foreach (var bad in summary.BadInput.Take(20))
+        {
+            CliOutput.Warn($"bad input {bad.Id}: {bad.Reason} (not scored for any model)");
         }
 
         foreach (var issue in summary.InputIssues.Take(20))
