@@ -24,6 +24,12 @@ internal sealed record Prediction
 
     public string? Error { get; init; }
 
+    /// <summary>The failure is transient (HTTP 429/5xx after the retries): recorded as an error, run again on resume.</summary>
+    public bool Transient { get; init; }
+
+    /// <summary>The sample's input is unusable (a corrupt image): reported apart, never scored as the model's miss.</summary>
+    public bool BadInput { get; init; }
+
     public string? Raw { get; init; }
 
     public TimeSpan Latency { get; init; }

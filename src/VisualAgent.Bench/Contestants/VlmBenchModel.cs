@@ -77,7 +77,15 @@ internal sealed class VlmBenchModel(ModelStack stack, SampleImages images) : IBe
                 throw new ModelStoppedException(ex.Message, ex);
             }
 
-            return Prediction.Failed(kind == ModelFailureKind.Timeout ? "timeout" : "model_error", ex.Message, TimeProvider.System.GetElapsedTime(started), Simulated);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            return kind switch
+            {
+                // Still failing after the client's retries: an error to run again on resume, never a final score.
+                ModelFailureKind.RateLimited => Prediction.Failed("rate_limited", ex.Message, elapsed, Simulated) with { Transient = true },
+                ModelFailureKind.ServerError => Prediction.Failed("server_error", ex.Message, elapsed, Simulated) with { Transient = true },
+                ModelFailureKind.Timeout => Prediction.Failed("timeout", ex.Message, elapsed, Simulated),
+                _ => Prediction.Failed("model_error", ex.Message, elapsed, Simulated),
+            };
         }
 
         return Read(result, task.Kind);

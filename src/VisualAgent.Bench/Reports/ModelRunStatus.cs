@@ -12,6 +12,9 @@ public enum ModelRunStatus
     /// <summary>Ran, but samples are left (a later run with the same --out resumes them).</summary>
     [JsonStringEnumMemberName("incomplete")] Incomplete,
 
+    /// <summary>Every sample failed (bad input aside): the command exits non-zero.</summary>
+    [JsonStringEnumMemberName("failed")] Failed,
+
     /// <summary>The endpoint did not answer (before or during the run); the other models went on.</summary>
     [JsonStringEnumMemberName("unreachable")] Unreachable,
 

@@ -18,7 +18,11 @@ internal sealed record SampleResult
     [JsonPropertyName("kind")]
     public required string Kind { get; init; }
 
-    /// <summary>"ok" (scored from a usable prediction) or "failed" (see <see cref="Cause"/>; scored 0).</summary>
+    /// <summary>
+    /// "ok" (scored from a usable prediction), "failed" (the model's failure, see <see cref="Cause"/>; scored 0), "error"
+    /// (a transient failure such as HTTP 429/5xx that persisted after the retries: not a score, run again on resume) or
+    /// "bad_input" (the sample itself is unusable, e.g. a corrupt image: reported apart, not the model's miss).
+    /// </summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }
 
@@ -106,6 +110,10 @@ internal sealed record SampleResult
     [JsonPropertyName("judge_raw")]
     public string? JudgeRaw { get; init; }
 
+    /// <summary>The sample's resume key (<see cref="SampleKey"/>): a result is reused only for a sample with the same key.</summary>
+    [JsonPropertyName("key")]
+    public string? Key { get; init; }
+
     [JsonPropertyName("finished_at")]
     public DateTimeOffset FinishedAt { get; init; }
 
@@ -114,4 +122,10 @@ internal sealed record SampleResult
 
     public const string StatusOk = "ok";
     public const string StatusFailed = "failed";
+    public const string StatusError = "error";
+    public const string StatusBadInput = "bad_input";
+
+    /// <summary>Counted in the score: "ok" and "failed" (not transient errors, not bad input).</summary>
+    [JsonIgnore]
+    public bool Scored => Status is StatusOk or StatusFailed;
 }

@@ -7,7 +7,8 @@ namespace VisualAgent.Bench.Scoring;
 
 /// <summary>
 /// Scores one prediction against its sample (0..1, higher is better) and builds the result line. A prediction with
-/// no usable answer is a failure (wrong_format, timeout, model_error, ...) scored 0.
+/// no usable answer is a failure (wrong_format, timeout, model_error, ...) scored 0; a transient one (rate_limited,
+/// server_error) is an error and a bad input is bad_input, neither of them a score.
 /// </summary>
 internal static class SampleScorer
 {
@@ -43,7 +44,8 @@ internal static class SampleScorer
         };
         if (prediction.FailureCause is { } cause)
         {
-            return result with { Status = SampleResult.StatusFailed, Cause = cause, Score = 0 };
+            var status = prediction.BadInput ? SampleResult.StatusBadInput : prediction.Transient ? SampleResult.StatusError : SampleResult.StatusFailed;
+            return result with { Status = status, Cause = cause, Score = 0 };
         }
 
         if (prediction.FormatError is not null)

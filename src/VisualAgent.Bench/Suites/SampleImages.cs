@@ -56,8 +56,10 @@ public sealed class SampleImages
             return new Screenshot { Png = image.EncodePng(), Size = image.Size, Location = path };
         }
 
-        return ImageHeader.TryReadSize(bytes, out var size)
-            ? new Screenshot { Png = bytes, Size = size, Location = path }
-            : throw new Errors.ImageFormatException($"The image '{path}' has no readable PNG header.");
+        // Decoded once (the result is cached per path) so a corrupt body is found here, as bad input, for every model alike.
+        using (var check = Image.Decode(bytes))
+        {
+            return new Screenshot { Png = bytes, Size = check.Size, Location = path };
+        }
     }
 }

@@ -94,7 +94,9 @@ internal static class BenchRunCommand
             Print(result, context.Json);
         }
 
-        return results.All(r => r.Summary.Models.All(m => m.Outcome == ModelRunStatus.Unreachable)) ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+        return results.All(r => r.Summary.Models.All(m => m.Outcome == ModelRunStatus.Unreachable)) ? ExitCodes.ModelUnavailable
+            : results.Any(r => r.Summary.Models.Any(m => m.Outcome == ModelRunStatus.Failed)) ? ExitCodes.TaskFailed
+            : ExitCodes.Success;
     }
 
     private static string SuiteName(string suite) => SuiteLocator.IsBuiltIn(suite) ? suite.ToLowerInvariant() : Path.GetFileNameWithoutExtension(suite);
@@ -178,6 +180,11 @@ internal static class BenchRunCommand
         foreach (var m in summary.Models.Where(m => m.Message is not null))
         {
             CliOutput.Warn($"{m.Model}: {m.Message}");
+        }
+
+        foreach (var bad in summary.BadInput.Take(20))
+        {
+            CliOutput.Warn($"bad input {bad.Id}: {bad.Reason} (not scored for any model)");
         }
 
         foreach (var issue in summary.InputIssues.Take(20))
