@@ -161,7 +161,7 @@ internal static class DoctorCommand
 
             try
             {
-                using var reply = await http.GetAsync(new Uri(endpoint.TrimEnd('/') + "/models"), ct).ConfigureAwait(false);
+                using var reply = await http.GetAsync(new Uri(endpoint.TrimEnd('/') + "/models"), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 return reply.IsSuccessStatusCode
                     ? new DoctorCheck($"model {p.Key}", "ok", $"{shown} answers", false)
                     : new DoctorCheck($"model {p.Key}", "warning", $"{shown} answered {(int)reply.StatusCode}: check the URL and the API key variable {p["ApiKeyEnv"]}", false);
