@@ -15,14 +15,14 @@ namespace VisualAgent.Bench.Tasks;
 /// setup_js run, the instruction (or instruction_js) given to the agent with the chosen model within max_steps and
 /// timeout_s, then success_js judged by the app. Never throws for a task that fails; only cancellation propagates.
 /// </summary>
-public static class BenchTaskRunner
+internal static class BenchTaskRunner
 {
     public static async Task<TaskOutcome> RunAsync(BenchTask task, TaskRunOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var outcome = new TaskOutcome { Id = task.Id, Model = options.Model, Simulated = options.Model.StartsWith("sim-", StringComparison.OrdinalIgnoreCase) };
+        var outcome = new TaskOutcome { Id = task.Id, Model = options.Model, Simulated = IsSimulated(options) };
         var downloads = Path.Combine(Path.GetTempPath(), "va-task-downloads", Guid.NewGuid().ToString("N")[..12]);
         var pageOptions = options.Browser.Options.With(task.Viewport?.Width, task.Viewport?.Height);
         pageOptions.DownloadsDir = downloads;
@@ -60,7 +60,7 @@ public static class BenchTaskRunner
         }
         catch (TaskNotRunnableException e)
         {
-            return outcome with { Error = e.Message };
+            return outcome with { Error = e.Message, ErrorCause = e.Cause };
         }
 
         await using (model.ConfigureAwait(false))
@@ -105,6 +105,19 @@ public static class BenchTaskRunner
         catch (DriverException e)
         {
             return outcome with { Error = $"success_js could not be evaluated: {e.Message}" };
+        }
+    }
+
+    /// <summary>The profile's kind says whether the model is the simulator; a name no profile answers to is not.</summary>
+    private static bool IsSimulated(TaskRunOptions options)
+    {
+        try
+        {
+            return TaskModel.ResolveProfile(options).IsSimulated;
+        }
+        catch (VisualAgentException)
+        {
+            return false;
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed class TaskModel : IAsyncDisposable
         {
             if (!StepParser.TryParse(instruction, out var steps, out var error))
             {
-                throw new TaskNotRunnableException($"instruction is not in the offline step grammar ({FirstLine(error)})");
+                throw new TaskNotRunnableException($"instruction is not in the offline step grammar ({FirstLine(error)})", TaskFailureCause.NotOfflineGrammar);
             }
 
             var ocr = options.Ocr ?? throw new TaskNotRunnableException("the ocr model needs an OCR engine (TaskRunOptions.Ocr)");
@@ -62,7 +62,7 @@ internal sealed class TaskModel : IAsyncDisposable
 
         if (!StepParser.TryParse(task.Solution, out var solution, out var solutionError))
         {
-            throw new TaskNotRunnableException($"the task's solution is not in the offline step grammar ({FirstLine(solutionError)})");
+            throw new TaskNotRunnableException($"the task's solution is not in the offline step grammar ({FirstLine(solutionError)})", TaskFailureCause.NotOfflineGrammar);
         }
 
         solution = TaskFiles.Resolve(solution, task, options);
@@ -93,7 +93,8 @@ internal sealed class TaskModel : IAsyncDisposable
         }
     }
 
-    private static ModelProfile ResolveProfile(TaskRunOptions options)
+    /// <summary>The profile named by <see cref="TaskRunOptions.Model"/>: a configured one, "ocr", or sim-&lt;dialect&gt;.</summary>
+    public static ModelProfile ResolveProfile(TaskRunOptions options)
     {
         var name = options.Model;
         if (options.Profiles is { } profiles && profiles.TryGet(name, out var configured))

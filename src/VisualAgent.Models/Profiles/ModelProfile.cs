@@ -3,13 +3,14 @@ using VisualAgent.Models.Dialects;
 namespace VisualAgent.Models.Profiles;
 
 /// <summary>
-/// One named model profile, bound from configuration <c>Models:&lt;name&gt;</c> (shared/DESIGN.md, Configuration).
+/// One named model profile, bound from configuration <c>Models:&lt;name&gt;</c> (appsettings.json, then environment
+/// variables VISUALAGENT__Models__NAME__Key).
 /// Holds where the model is served, which dialect it speaks, its image budget and sampling. It never holds an API
 /// key: <see cref="ApiKeyEnv"/> names the environment variable that does.
 /// </summary>
 public sealed class ModelProfile
 {
-    /// <summary>The dialect ids of shared/DIALECTS.md.</summary>
+    /// <summary>The dialect ids (one per model family, <see cref="DialectRegistry.Ids"/>).</summary>
     public static IReadOnlyList<string> KnownDialects => DialectRegistry.Ids;
 
     /// <summary>The profile's name (the configuration key); set by <see cref="ModelProfiles"/>.</summary>
@@ -74,13 +75,16 @@ public sealed class ModelProfile
 
     public ModelPrice? Price { get; set; }
 
-    public bool IsSimulated => string.Equals(Kind, ModelKinds.Simulated, StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="Kind"/> as a value; null when it names no kind (the validator says so).</summary>
+    public ModelKind? ParsedKind => ModelKinds.TryParse(Kind, out var kind) ? kind : null;
+
+    public bool IsSimulated => ParsedKind == ModelKind.Simulated;
 
     /// <summary>No model: the OCR grounder places targets (kinds "ocr" and "offline").</summary>
-    public bool IsOcr => string.Equals(Kind, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase) || GroundsThroughElements;
+    public bool IsOcr => ParsedKind is ModelKind.Ocr or ModelKind.Offline;
 
     /// <summary>Kind "offline": web targets are grounded through the page's elements first, pixels where they are silent.</summary>
-    public bool GroundsThroughElements => string.Equals(Kind, ModelKinds.Offline, StringComparison.OrdinalIgnoreCase);
+    public bool GroundsThroughElements => ParsedKind == ModelKind.Offline;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

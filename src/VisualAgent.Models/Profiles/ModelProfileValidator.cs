@@ -18,7 +18,7 @@ internal static class ModelProfileValidator
     public static List<string> Check(ModelProfile p)
     {
         var problems = new List<string>();
-        if (!ModelKinds.All.Contains(p.Kind, StringComparer.OrdinalIgnoreCase))
+        if (p.ParsedKind is null)
         {
             problems.Add($"Kind '{p.Kind}' is not one of {string.Join(", ", ModelKinds.All)}");
             return problems;

@@ -74,6 +74,33 @@ public sealed class HostileModelTests
         Assert.DoesNotContain(Key, run.Stdout + run.Stderr + string.Concat(Directory.GetFiles(runFolder, "*.json*").Select(File.ReadAllText)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BenchRun_ModelRateLimitsEverySample_ReportedFailedAndExitsNonZero()
+    {
+        await using var server = await StartAsync(new SimulatedFault(SimulatedFaultKind.RateLimit) { Count = null, RetryAfter = TimeSpan.Zero });
+        var folder = TempFolder.Fresh("hostile-bench");
+        var config = WriteConfig(folder, server.BaseUrl);
+        using (var blank = Image.FromBgra(new byte[64 * 48 * 4], 64, 48))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "img.png"), blank.EncodePng(), TestContext.Current.CancellationToken);
+        }
+
+        await File.WriteAllLinesAsync(Path.Combine(folder, "vqa.jsonl"),
+        [
+            """{"id": "a", "image": "img.png", "question": "What colour is it?", "answers": ["black"]}""",
+            """{"id": "b", "image": "img.png", "question": "Is it empty?", "answers": ["yes"]}""",
+        ], TestContext.Current.CancellationToken);
+
+        var bench = await CliProcess.RunAsync(folder, "--config", config, "bench", "run", "--suite", "vqa.jsonl", "--models", "hostile", "--out", "out", "--json");
+
+        Assert.True(bench.ExitCode == 1, $"exit {bench.ExitCode}\n{bench.Stderr}\n{bench.Stdout}");
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "out", "summary.json"), TestContext.Current.CancellationToken));
+        var model = summary.RootElement.GetProperty("models")[0];
+        Assert.Equal("failed", model.GetProperty("status").GetString());
+        Assert.Equal(2, model.GetProperty("errors").GetInt32());
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("score").ValueKind);
+    }
+
     private static async Task<SimulatedServer> StartAsync(SimulatedFault fault)
     {
         var server = new SimulatedServer(DialectRegistry.Get("qwen3-vl"), new SimulatedServerOptions { AcceptAnyModel = true });

@@ -20,7 +20,7 @@ namespace VisualAgent.Bench.Tasks.Oracle;
 /// wrote, and blocks a model that asks to type one.
 /// </summary>
 /// <param name="fallback">Grounds a target the DOM does not show (a button painted on a canvas), e.g. the OCR grounder.</param>
-public sealed class SimulatedOraclePlanner(
+internal sealed class SimulatedOraclePlanner(
     IPlanner inner, SimulatedServer server, IBrowserDriver driver, IReadOnlyList<StepIntent> solution, IGrounder? fallback = null) : IPlanner
 {
     private readonly OracleSteps _steps = new(driver, solution, fallback);
