@@ -56,6 +56,8 @@ internal sealed class StepChecker(RunContext run)
             StepVerb.Type when before is not null => Value(probe, after),
             StepVerb.Check or StepVerb.Uncheck when before is not null => Checked(probe, after),
             StepVerb.Select when before is not null && probe.ExpectOption is not null => Selected(probe, after),
+            StepVerb.Select when probe.Widget is not null => await ChosenAsync(probe, cancellationToken).ConfigureAwait(false),
+            StepVerb.Select when before is not null => Click(before, after, delta, reacted, activityText),
             StepVerb.Click when before is not null => Click(before, after, delta, reacted, activityText),
             StepVerb.Click or StepVerb.DoubleClick or StepVerb.RightClick or StepVerb.Type or StepVerb.Select or StepVerb.Check or StepVerb.Uncheck
                 => new StepCheck("the page to react", activityText, CheckStrength.Weak, reacted),
@@ -63,6 +65,15 @@ internal sealed class StepChecker(RunContext run)
             _ => new StepCheck("nothing to check", activityText, CheckStrength.None, true),
         };
         return (check, delta);
+    }
+
+    /// <summary>A combo box shows the choice picked from its pop-up.</summary>
+    private async Task<StepCheck> ChosenAsync(StepProbe probe, CancellationToken cancellationToken)
+    {
+        var widget = await run.Elements!.RefreshAsync(probe.Widget!.Ref, cancellationToken).ConfigureAwait(false);
+        var shown = widget is null ? "" : widget.Value ?? widget.OwnText;
+        var held = widget is not null && Targets.TargetResolver.ContainsWords(Targets.TargetResolver.Key(shown), Targets.TargetResolver.Key(probe.Choice));
+        return new StepCheck($"{ElementTargetLocator.Describe(probe.Widget)} to show \"{probe.Choice}\"", widget is null ? "it is gone" : $"it shows \"{run.Secrets.Masker.Apply(shown)}\"", CheckStrength.Strong, held);
     }
 
     private StepCheck Value(StepProbe probe, UiElement? after)

@@ -137,12 +137,68 @@ internal sealed partial class StepExecutor
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } list && list.Tag != "select")
         {
-            throw new StepFailedException($"{ElementTargetLocator.Describe(list)} is not a drop-down list (a <select>); click it, then click \"{option}\"", final: true, FailureCause.WrongElement);
+            return await PickFromWidgetAsync(intent, list, option, trace, cancellationToken).ConfigureAwait(false);
         }
 
         trace.Probe.ExpectOption = option;
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new SelectAction(point.X, point.Y, option) { Box = box?.ToArray() };
+        await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// "select OPTION in TARGET" on a widget that is not a native &lt;select&gt;: a list box (click the option in it), or a
+    /// combo box or menu button (open it, then click the option or menu item that appeared). The check is the option's:
+    /// selected, or its pop-up closed.
+    /// </summary>
+    private async Task<bool> PickFromWidgetAsync(StepIntent intent, Drivers.UiElement widget, string option, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var elements = run.Elements!;
+        var opener = widget.Role is "combobox" or "button" or "menuitem" || widget.States.Expanded is not null;
+        if (widget.Role is not ("listbox" or "tree" or "grid" or "menu" or "radiogroup" or "group") && !opener)
+        {
+            throw new StepFailedException($"{ElementTargetLocator.Describe(widget)} is not a list, drop-down or menu to choose \"{option}\" from", final: true, FailureCause.WrongElement);
+        }
+
+        await _actor.EnforceAsync(_actor.Check(intent, trace.Element, widget), trace, cancellationToken).ConfigureAwait(false);
+        var spec = new Targets.TargetSpec
+        {
+            Phrase = option, Text = Targets.TargetPhrase.Normalize(option), Quoted = true,
+            Roles = new HashSet<string> { "option", "menuitem", "menuitemradio", "menuitemcheckbox", "treeitem", "radio", "gridcell" },
+        };
+        if (opener && widget.States.Expanded != true)
+        {
+            var open = widget.ClickPoint ?? widget.VisibleBox!.Value.Center;
+            await _actor.ActAsync(new ClickAction(open.X, open.Y), trace, cancellationToken).ConfigureAwait(false);
+            await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+            trace.Notes.Add($"opened {ElementTargetLocator.Describe(widget)}");
+        }
+
+        var snapshot = await elements.QueryElementsAsync(run.Options.MaxElements, cancellationToken).ConfigureAwait(false);
+        var candidates = opener
+            ? snapshot.Elements
+            : snapshot.Elements.Where(e => e.Scopes.Any(sc => sc.Name == widget.Name && sc.Kind == widget.Role)).ToList();
+        var resolution = Targets.TargetResolver.Resolve(spec, candidates, StepVerb.Click);
+        if (resolution.Element is not { } item)
+        {
+            throw new StepFailedException($"\"{option}\" is not among the choices of {ElementTargetLocator.Describe(widget)}: {resolution.Problem}", final: true, FailureCause.NotFound);
+        }
+
+        var shown = item.VisibleBox is null || !item.HitAtCentre ? await elements.RevealAsync(item.Ref, cancellationToken).ConfigureAwait(false) : item;
+        if (shown?.VisibleBox is null || !shown.HitAtCentre)
+        {
+            throw new StepFailedException($"the choice \"{option}\" cannot be reached by a click", final: true, FailureCause.WrongElement);
+        }
+
+        await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        var at = shown.ClickPoint ?? shown.VisibleBox.Value.Center;
+        trace.Grounding = $"page: {resolution.How} of {ElementTargetLocator.Describe(widget)}";
+        trace.Probe.Element = shown;
+        trace.Probe.Before = run.Current;
+        (trace.Probe.Widget, trace.Probe.Choice) = (widget.Role == "combobox" ? widget : null, option);
+        trace.Element = await _actor.ElementAtAsync(at, cancellationToken).ConfigureAwait(false);
+        trace.Action = new ClickAction(at.X, at.Y) { Box = shown.VisibleBox.Value.ToArray() };
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
         return true;
     }

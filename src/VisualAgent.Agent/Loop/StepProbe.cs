@@ -25,6 +25,12 @@ internal sealed class StepProbe
     /// <summary>The typed text is added to what the field held (typing into the focused field): its value must end with it.</summary>
     public bool ExpectSuffix { get; set; }
 
+    /// <summary>The combo box a choice was picked from (its shown value must become the choice).</summary>
+    public UiElement? Widget { get; set; }
+
+    /// <summary>The choice picked from <see cref="Widget"/>.</summary>
+    public string? Choice { get; set; }
+
     /// <summary>The checked state a check/uncheck step expects.</summary>
     public bool? ExpectChecked { get; set; }
 

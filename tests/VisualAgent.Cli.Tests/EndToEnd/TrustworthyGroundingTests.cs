@@ -10,10 +10,10 @@ namespace VisualAgent.Tests.EndToEnd;
 /// </summary>
 public sealed class TrustworthyGroundingTests(E2eFixture fixture)
 {
-    private async Task<TaskOutcome> RunAsync(string steps, string successJs)
+    private async Task<TaskOutcome> RunAsync(string steps, string successJs, string page = "")
     {
         using var runs = new TempFolder("targets");
-        var task = new BenchTask { Id = "targets", Url = "{{samples}}/targets/", Instruction = steps, SuccessJs = successJs, MaxSteps = 8, TimeoutSeconds = 60 };
+        var task = new BenchTask { Id = "targets", Url = "{{samples}}/targets/" + page, Instruction = steps, SuccessJs = successJs, MaxSteps = 8, TimeoutSeconds = 60 };
         return await BenchTaskRunner.RunAsync(task, fixture.Options("offline", runs.Path), TestContext.Current.CancellationToken);
     }
 
@@ -91,5 +91,23 @@ public sealed class TrustworthyGroundingTests(E2eFixture fixture)
 
         Assert.Equal(RunStatus.Failed, outcome.Status);
         Assert.Contains("say which one", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SelectInAnAriaCombobox_OpensItAndClicksTheOption()
+    {
+        var outcome = await RunAsync("select \"Guava\" in the \"Favorite Fruit\" dropdown", "window.__state.fruit === 'Guava'", "widgets.html");
+
+        Assert.True(outcome.Success, outcome.Cause);
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+    }
+
+    [Fact]
+    public async Task Run_SelectFromAMenuButton_OpensTheMenuAndChoosesTheItem()
+    {
+        var outcome = await RunAsync("select \"Duplicate\" in the \"Actions\" menu; verify \"Duplicate\"", "window.__state.action === 'Duplicate'", "widgets.html");
+
+        Assert.True(outcome.Success, outcome.Cause);
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
     }
 }
