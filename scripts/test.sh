@@ -10,7 +10,10 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_N
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if ! dotnet build VisualAgent.sln -nologo -v q >"$log" 2>&1; then
+# shellcheck source=scripts/lib/progress.sh
+source "$root/scripts/lib/progress.sh"
+if [[ -d src/VisualAgent.Cli/bin/Debug ]]; then what="build: every project"; else what="build: every project (first build, about 3 minutes)"; fi
+if ! run_with_progress "$what" "$log" dotnet build VisualAgent.sln -nologo -v q; then
   grep -E "error|Error" "$log" | sort -u | head -50 >&2
   echo "build failed" >&2
   exit 1

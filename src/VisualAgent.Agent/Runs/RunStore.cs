@@ -41,7 +41,7 @@ public sealed class RunStore
         return unique;
     }
 
-    /// <summary>Creates the run's folder (shots/, downloads/, scripts/), writes run.json and points "latest" at it.</summary>
+    /// <summary>Creates the run's folder (shots/, downloads/), writes run.json and points "latest" at it.</summary>
     public async Task<RunWriter> CreateAsync(RunRecord initial, SecretMasker? masker = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(initial);

@@ -7,7 +7,7 @@ namespace VisualAgent.Agent.Runs;
 
 /// <summary>
 /// Writes one run folder: run.json (atomically, at start, after each step and at the end), steps.jsonl (one line per
-/// step, flushed as it is written), shots/, downloads/, scripts/ and report.html. Every text goes through the
+/// step, flushed as it is written), shots/, downloads/ and report.html. Every text goes through the
 /// <see cref="SecretMasker"/> first. A process killed half-way leaves run.json saying "running" and every finished step.
 /// </summary>
 public sealed class RunWriter : IAsyncDisposable
@@ -28,7 +28,6 @@ public sealed class RunWriter : IAsyncDisposable
         _masker = masker;
         Directory.CreateDirectory(ShotsFolder);
         Directory.CreateDirectory(DownloadsFolder);
-        Directory.CreateDirectory(ScriptsFolder);
         _steps = new FileStream(Path.Combine(folder, "steps.jsonl"), FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
     }
 
@@ -39,8 +38,6 @@ public sealed class RunWriter : IAsyncDisposable
     public string ShotsFolder => Path.Combine(Folder, "shots");
 
     public string DownloadsFolder => Path.Combine(Folder, "downloads");
-
-    public string ScriptsFolder => Path.Combine(Folder, "scripts");
 
     /// <summary>The last run.json written.</summary>
     public RunRecord? Run { get; private set; }

@@ -159,7 +159,7 @@ internal static class RunCommand
 
         if (!context.Json)
         {
-            CliOutput.Out.MarkupLineInterpolated($"[bold]run[/] with [blue]{profileName}[/]{(models.Simulated ? " (simulated)" : "")}: {Shorten(goal)}");
+            CliOutput.Out.MarkupLineInterpolated($"[bold]run[/] with [blue]{profileName}[/]{(models.Simulated ? " (simulated)" : "")}: {goal}");
         }
 
         var request = new RunRequest
@@ -263,7 +263,7 @@ internal static class RunCommand
     private static void PrintStep(StepRecord step)
     {
         var colour = step.Outcome switch { "ok" => "green", "blocked" => "red", "failed" => "red", _ => "yellow" };
-        CliOutput.Out.MarkupLineInterpolated($"  [grey]{step.Index,3}[/] [{colour}]{step.Outcome,-7}[/] {Shorten(step.Description ?? step.Action?.Name ?? "")} [grey]{step.TotalMs:0} ms[/]{(step.Error is { } e ? $"  {Shorten(e)}" : "")}");
+        CliOutput.Out.MarkupLineInterpolated($"  [grey]{step.Index,3}[/] [{colour}]{step.Outcome,-7}[/] {step.Description ?? step.Action?.Name ?? ""} [grey]{step.TotalMs:0} ms[/]{(step.Error is { } e ? $"  {e}" : "")}");
     }
 
     private static void Report(VerbContext context, RunResult result, Demo.ExportCheck? check)
@@ -277,7 +277,7 @@ internal static class RunCommand
         }
 
         var colour = run.Status == RunStatus.Succeeded ? "green" : "red";
-        CliOutput.Out.MarkupLineInterpolated($"[bold {colour}]{run.Status}[/] after {run.Steps} steps in {run.DurationMs / 1000:0.0} s{(run.Reason is { } r ? $": {r}" : "")}");
+        CliOutput.Out.MarkupLineInterpolated($"[bold {colour}]{run.Status}[/] after {run.Steps} {(run.Steps == 1 ? "step" : "steps")} in {run.DurationMs / 1000:0.0} s{(run.Reason is { } r ? $": {r}" : "")}");
         CliOutput.Out.WriteLine($"run folder: {result.Folder}");
         CliOutput.Out.WriteLine($"report:     {report}");
         foreach (var d in run.Downloads)
@@ -290,6 +290,4 @@ internal static class RunCommand
             CliOutput.Out.MarkupLineInterpolated($"CSV check:  [{(check.Passed ? "green" : "red")}]{check.Message}[/]");
         }
     }
-
-    private static string Shorten(string text) => text.Length <= 110 ? text : text[..107] + "...";
 }

@@ -32,7 +32,9 @@ internal static class VerbRunner
     {
         using var loggers = LoggerFactory.Create(b =>
         {
+            // Every log line goes to stderr: stdout carries only the verb's result (a table, or JSON with --json).
             b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             b.SetMinimumLevel(parse.GetValue(CommonOptions.Verbose) ? LogLevel.Debug : LogLevel.Warning);
             b.AddFilter("Microsoft", LogLevel.Warning);
         });

@@ -28,7 +28,7 @@ public sealed class RunFolderTests
         }
 
         Assert.True(Directory.Exists(Path.Combine(result.Folder, "downloads")));
-        Assert.True(Directory.Exists(Path.Combine(result.Folder, "scripts")));
+        Assert.False(Directory.Exists(Path.Combine(result.Folder, "scripts")), "no empty scripts/ folder: nothing writes scripts yet");
         Assert.Equal(id, File.ReadAllText(Path.Combine(h.Store.Root, "latest")).Trim());
         var lines = File.ReadAllLines(Path.Combine(result.Folder, "steps.jsonl"));
         Assert.Equal(2, lines.Length);
