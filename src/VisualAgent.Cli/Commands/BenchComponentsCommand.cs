@@ -40,7 +40,7 @@ internal static class BenchComponentsCommand
         vision.Options.Add(CommonOptions.Json);
         vision.SetHandler(VisionAsync);
 
-        var memory = new Command("memory", "Ground many small screenshots with the OCR grounder; report process memory and live native objects before and after.\nExample: visual-agent bench memory --count 500");
+        var memory = new Command("memory", "Ground many small screenshots with the OCR grounder; report process memory and live native objects, and a verdict: passed when native objects are back to their start and RSS levels off (second-half growth within 16 MB + 32 KB per grounding); exit 1 otherwise.\nExample: visual-agent bench memory --count 500");
         memory.Options.Add(CountOption);
         memory.Options.Add(CommonOptions.Json);
         memory.SetHandler(MemoryAsync);
@@ -71,13 +71,17 @@ internal static class BenchComponentsCommand
     private static async Task<int> MemoryAsync(VerbContext context, CancellationToken ct)
     {
         var count = context.Get(CountOption);
+        if (count < 10)
+        {
+            throw new UsageException($"--count {count} is too few to see a trend: give at least 10 (default 500).");
+        }
+
         var png = await OrdersScreenshotAsync(context, 640, 360, ct).ConfigureAwait(false);
         using var ocr = ModelStacks.CreateOcr(context.Configuration);
         var grounder = new OcrGrounder(ocr);
         var targets = new[] { "Export CSV", "the Search field", "Orders", "Next", "the Status dropdown" };
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
         var before = Snapshot();
+        var curve = new List<double> { before.Rss };
         var found = 0;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
@@ -88,22 +92,28 @@ internal static class BenchComponentsCommand
             var shot = new Screenshot { Png = image.EncodePng(), Size = image.Size };
             var result = await grounder.GroundAsync(new GroundingRequest(shot, targets[i % targets.Length]), ct).ConfigureAwait(false);
             found += result.Found ? 1 : 0;
+            if ((i + 1) * CurvePoints / count > (i * CurvePoints / count))
+            {
+                curve.Add(Snapshot().Rss);
+            }
         }
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
         var after = Snapshot();
+        var verdict = MemoryVerdict.From(curve, before.Native, after.Native, count);
         var report = new
         {
             groundings = count,
             found,
             seconds = Math.Round(watch.Elapsed.TotalSeconds, 1),
-            rss_mb_before = before.Rss,
-            rss_mb_after = after.Rss,
-            managed_mb_before = before.Managed,
-            managed_mb_after = after.Managed,
+            rss_mb_before = Math.Round(before.Rss, 1),
+            rss_mb_after = Math.Round(after.Rss, 1),
+            rss_mb_curve = curve.Select(r => Math.Round(r, 1)),
+            managed_mb_before = Math.Round(before.Managed, 1),
+            managed_mb_after = Math.Round(after.Managed, 1),
             native_objects_before = before.Native,
             native_objects_after = after.Native,
+            passed = verdict.Passed,
+            verdict = verdict.Text,
         };
         if (context.Json)
         {
@@ -112,14 +122,22 @@ internal static class BenchComponentsCommand
         else
         {
             CliOutput.Out.WriteLine($"grounded {count} screenshots (640x360) in {report.seconds} s, {found} found");
-            CliOutput.Out.WriteLine($"process RSS {before.Rss:0.0} MB -> {after.Rss:0.0} MB; managed heap {before.Managed:0.0} MB -> {after.Managed:0.0} MB; live native objects {before.Native} -> {after.Native}");
+            CliOutput.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process RSS {before.Rss:0.0} MB -> {after.Rss:0.0} MB (after each tenth: {string.Join(", ", curve.Skip(1).Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}); managed heap {before.Managed:0.0} MB -> {after.Managed:0.0} MB; live native objects {before.Native} -> {after.Native}"));
+            CliOutput.Out.MarkupLineInterpolated($"[bold {(verdict.Passed ? "green" : "red")}]verdict: {verdict.Text}[/]");
         }
 
-        return after.Native == before.Native ? 0 : ExitCodes.TaskFailed;
+        return verdict.Passed ? ExitCodes.Success : ExitCodes.TaskFailed;
     }
 
+    /// <summary>RSS is read this many times during the groundings (after each equal share), for the plateau check.</summary>
+    private const int CurvePoints = 10;
+
+    /// <summary>Process memory after a full collection (finalizers run, so native objects owned by managed ones are freed).</summary>
     private static (double Rss, double Managed, int Native) Snapshot()
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return (process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, NativeDiagnostics.LiveObjectCount);

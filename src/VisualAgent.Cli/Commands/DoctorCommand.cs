@@ -9,14 +9,14 @@ using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Cli.Commands;
 
-/// <summary>`visual-agent doctor`: checks packages, browser, OCR data, the native shim and each model endpoint.</summary>
+/// <summary>`visual-agent doctor`: a one-line verdict, then packages, browser, OCR data, the native shim and each model endpoint.</summary>
 internal static class DoctorCommand
 {
     private static readonly Option<string?> ModelOption = new("--model") { Description = "Check only this model profile's endpoint." };
 
     public static Command Create()
     {
-        var command = new Command("doctor", "Check system packages, the browser, OCR data, the native image shim and every configured model endpoint, and say what to install or start.\nExample: visual-agent doctor");
+        var command = new Command("doctor", "Say first whether this machine is ready (offline, or with which models), then check system packages, the browser, OCR data, the native image shim and every configured model endpoint (a local server is to be started, a hosted one needs its API key variable), and say what to do.\nExample: visual-agent doctor");
         command.Options.Add(CommonOptions.Json);
         command.Options.Add(ModelOption);
         command.SetHandler(RunAsync);
@@ -35,30 +35,32 @@ internal static class DoctorCommand
             checks.Add(CheckNative("OpenCV shim", "libvashim.so", "rebuild: dotnet build (needs libopencv-imgproc-dev libopencv-imgcodecs-dev)"));
         }
 
-        checks.AddRange(await CheckModelsAsync(context.Configuration, only, ct).ConfigureAwait(false));
+        checks.AddRange(await DoctorModelChecks.CheckAsync(context.Configuration, only, ct).ConfigureAwait(false));
+        var verdict = DoctorVerdict.From(checks, only);
 
         if (context.Json)
         {
-            CliOutput.WriteJson(checks);
+            CliOutput.WriteJson(new { verdict = verdict.Text, ready = verdict.Ready, models = verdict.Models, checks });
         }
         else
         {
+            CliOutput.Out.MarkupLineInterpolated($"[bold {(verdict.Ready ? "green" : "red")}]{verdict.Text}[/]");
             var table = new Table().AddColumns("check", "status", "detail / what to do");
             foreach (var c in checks)
             {
-                var status = c.Status switch { "ok" => "[green]ok[/]", "warning" => "[yellow]warning[/]", _ => "[red]missing[/]" };
+                var status = c.Status switch { DoctorCheck.Ok => "[green]ok[/]", DoctorCheck.Warning => "[yellow]warning[/]", _ => "[red]missing[/]" };
                 table.AddRow(Markup.Escape(c.Name), status, Markup.Escape(c.Detail));
             }
 
             CliOutput.Out.Write(table);
         }
 
-        if (checks.Any(c => c.Status == "missing" && c.Required))
+        if (checks.Any(c => c.Status == DoctorCheck.Missing && c.Required))
         {
             return ExitCodes.Environment;
         }
 
-        return only is not null && checks.Any(c => c.Status != "ok") ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+        return only is not null && !verdict.Ready ? ExitCodes.ModelUnavailable : ExitCodes.Success;
     }
 
     private static IEnumerable<DoctorCheck> CheckPackages()
@@ -132,48 +134,6 @@ internal static class DoctorCommand
         return new DoctorCheck(name, ok ? "ok" : "missing", ok ? $"{library} loads" : fix, true);
     }
 
-    private static async Task<IEnumerable<DoctorCheck>> CheckModelsAsync(IConfiguration configuration, string? only, CancellationToken ct)
-    {
-        var profiles = configuration.GetSection("Models").GetChildren()
-            .Where(p => only is null || string.Equals(p.Key, only, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (only is not null && profiles.Count == 0)
-        {
-            throw new UsageException($"There is no model profile '{only}' in the configuration (Models:{only}). Known: {string.Join(", ", configuration.GetSection("Models").GetChildren().Select(c => c.Key))}.");
-        }
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        var tasks = profiles.Select(async p =>
-        {
-            var kind = p["Kind"] ?? "openai";
-            var parsed = ModelKinds.TryParse(kind, out var k) ? k : (ModelKind?)null;
-            if (parsed != ModelKind.OpenAi)
-            {
-                return new DoctorCheck($"model {p.Key}", "ok", parsed == ModelKind.Ocr ? "offline OCR grounder (no endpoint)" : parsed == ModelKind.Offline ? "offline: page elements, OCR where there are none (no endpoint)" : $"{kind} (no endpoint)", false);
-            }
-
-            var endpoint = p["Endpoint"] ?? p.GetSection("Endpoints").GetChildren().FirstOrDefault()?.Value;
-            var shown = UrlRedaction.Redact(endpoint);
-            if (string.IsNullOrWhiteSpace(endpoint))
-            {
-                return new DoctorCheck($"model {p.Key}", "warning", "no Endpoint configured", false);
-            }
-
-            try
-            {
-                using var reply = await http.GetAsync(new Uri(endpoint.TrimEnd('/') + "/models"), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-                return reply.IsSuccessStatusCode
-                    ? new DoctorCheck($"model {p.Key}", "ok", $"{shown} answers", false)
-                    : new DoctorCheck($"model {p.Key}", "warning", $"{shown} answered {(int)reply.StatusCode}: check the URL and the API key variable {p["ApiKeyEnv"]}", false);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
-            {
-                return new DoctorCheck($"model {p.Key}", "warning", $"{shown} is not reachable: start the server (see README, 'Serving real models') or fix Models:{p.Key}:Endpoint", false);
-            }
-        });
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
-    }
-
     private static (int Code, string Output) Run(string file, string arguments, TimeSpan timeout)
     {
         try
@@ -198,6 +158,4 @@ internal static class DoctorCommand
             return (-1, ex.Message);
         }
     }
-
-    private sealed record DoctorCheck(string Name, string Status, string Detail, bool Required);
 }

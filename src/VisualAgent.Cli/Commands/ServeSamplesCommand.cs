@@ -1,5 +1,6 @@
 using Spectre.Console;
 using System.CommandLine;
+using System.Text.Json;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Simulator.Samples;
 
@@ -12,8 +13,9 @@ internal static class ServeSamplesCommand
 
     public static Command Create()
     {
-        var command = new Command("serve-samples", "Serve the sample web apps (orders admin, login, forms, hostile page, ...) on 127.0.0.1 until Ctrl-C.\nExample: visual-agent serve-samples --port 5080");
+        var command = new Command("serve-samples", "Serve the sample web apps (orders admin, login, forms, hostile page, ...) on 127.0.0.1 until Ctrl-C.\nWith --json, one line {\"base_url\", \"apps\"} once it listens.\nExample: visual-agent serve-samples --port 5080");
         command.Options.Add(PortOption);
+        command.Options.Add(CommonOptions.Json);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -21,10 +23,24 @@ internal static class ServeSamplesCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         await using var server = await SamplesServer.StartAsync(port: context.Get(PortOption), cancellationToken: ct).ConfigureAwait(false);
-        CliOutput.Out.WriteLine($"serving the samples at {server.BaseUrl} (Ctrl-C stops)");
-        foreach (var app in new[] { "orders/", "login/", "forms/", "hostile/", "orders-v2/", "dialogs/", "scroll/" })
+        var apps = Directory.EnumerateDirectories(server.Root)
+            .Select(Path.GetFileName)
+            .Where(name => name is not null && name != "shared" && File.Exists(Path.Combine(server.Root, name, "index.html")))
+            .Order(StringComparer.Ordinal)
+            .Select(name => server.Url(name + "/"))
+            .ToList();
+        if (context.Json)
         {
-            CliOutput.Out.WriteLine($"  {server.Url(app)}");
+            // One line, not an indented document: the server keeps running, so a reader takes the first line.
+            Console.Out.WriteLine(JsonSerializer.Serialize(new { base_url = server.BaseUrl, apps }));
+        }
+        else
+        {
+            CliOutput.Out.WriteLine($"serving the samples at {server.BaseUrl} (Ctrl-C stops)");
+            foreach (var app in apps)
+            {
+                CliOutput.Out.WriteLine($"  {app}");
+            }
         }
 
         try
