@@ -105,11 +105,14 @@ public static class ReportWriter
         "body{font:15px/1.45 system-ui,sans-serif;margin:24px;color:#1d2330;background:#f6f7f9}"
         + "header,section{background:#fff;border:1px solid #d8dce3;border-radius:8px;padding:14px 18px;margin-bottom:16px}"
         + "h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;margin:0 0 10px}"
-        + "dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:0}dt{font-weight:600;color:#4a5568}dd{margin:0;min-width:0}"
-        + "pre{white-space:pre-wrap;word-break:break-word;margin:0;background:#f1f3f6;padding:6px 8px;border-radius:4px;font-size:13px}"
+        + "dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 14px;margin:0}dt{font-weight:600;color:#4a5568}dd{margin:0;min-width:0}"
+        // Ids, URLs, locators and error messages can be one long word: they wrap anywhere rather than leave their box.
+        + "h1,h2,dd,pre{overflow-wrap:anywhere}"
+        + "pre{white-space:pre-wrap;margin:0;background:#f1f3f6;padding:6px 8px;border-radius:4px;font-size:13px}"
         + ".status,.outcome{font-size:13px;padding:2px 8px;border-radius:10px;background:#e2e8f0;vertical-align:middle}"
         + ".succeeded,.ok .outcome{background:#d4f5dc}.failed,.failed .outcome{background:#fdd9d9}.blocked,.blocked .outcome{background:#fde9c4}"
-        + ".running{background:#dbe7ff}.body{display:grid;grid-template-columns:minmax(0,560px) 1fr;gap:16px;align-items:start}"
+        + ".running{background:#dbe7ff}.body{display:grid;grid-template-columns:minmax(0,560px) minmax(0,1fr);gap:16px;align-items:start}"
+        + "@media (max-width:900px){body{margin:12px}.body{grid-template-columns:minmax(0,1fr)}}"
         + ".shot{position:relative}.shot img{width:100%;border:1px solid #d8dce3;display:block}"
         + ".mark{position:absolute;width:18px;height:18px;margin:-11px 0 0 -11px;border:3px solid #e0115f;border-radius:50%;box-shadow:0 0 0 2px #fff}";
 }

@@ -36,19 +36,6 @@ public sealed class CliBasicsTests
     }
 
     [Fact]
-    public async Task Doctor_Json_ReportsBrowserAndOcr()
-    {
-        var (code, stdout, _) = await CliProcess.RunAsync(TempFolder.Fresh(), "doctor", "--json");
-
-        Assert.Equal(0, code);
-        using var doc = JsonDocument.Parse(stdout);
-        var names = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
-        Assert.Contains("browser", names);
-        Assert.Contains("OCR data eng", names);
-        Assert.All(doc.RootElement.EnumerateArray().Where(e => e.GetProperty("required").GetBoolean()), e => Assert.Equal("ok", e.GetProperty("status").GetString()));
-    }
-
-    [Fact]
     public async Task Config_MissingFile_ExitsWithUsageCode()
     {
         var (code, _, stderr) = await CliProcess.RunAsync(TempFolder.Fresh(), "--config", "nope.json", "runs", "list");

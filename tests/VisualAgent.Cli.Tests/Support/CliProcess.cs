@@ -93,6 +93,53 @@ internal sealed class CliProcess : IDisposable
         return (cli._process.ExitCode, cli.Stdout, cli.Stderr);
     }
 
+    /// <summary>SIGINT, as Ctrl-C at a terminal sends it.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to end (null when it is still running after <paramref name="timeout"/>) and returns its exit code.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        _process.WaitForExit(); // drains the redirected streams
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until a line of stdout matches <paramref name="predicate"/>; null when the process ends or the time is up first.</summary>
+    public async Task<string?> WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (Stdout.Split('\n').FirstOrDefault(predicate) is { } line)
+            {
+                return line.TrimEnd('\r');
+            }
+
+            if (HasExited)
+            {
+                return null;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return null;
+    }
+
     /// <summary>SIGKILL to the CLI and every process it started (its browser, Playwright's driver).</summary>
     public void Kill()
     {
