@@ -16,11 +16,11 @@ public sealed class ReadmeCommandsTests
     [Fact]
     public async Task ReadmeQuickStartAndTour_EveryCommand_ExitsZeroAndLeavesItsFiles()
     {
-        var commands = ReadmeCommand.Read(Path.Combine(RepoPaths.Root, "README.md"), "Quick start", "A short tour");
+        var commands = ReadmeCommand.Read(Path.Combine(RepoPaths.Repository, "README.md"), "Quick start", "A short tour");
         Assert.True(commands.Count >= 15, $"only {commands.Count} commands found in the README's quick start and tour");
         Assert.Contains(commands, c => c.Arguments.SequenceEqual(["run", "--demo"]));
         using var folder = new TempFolder("readme");
-        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "samples"), Path.Combine(RepoPaths.Root, "samples"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "samples"), Path.Combine(RepoPaths.Repository, "samples"));
 
         foreach (var command in commands)
         {
@@ -28,7 +28,7 @@ public sealed class ReadmeCommandsTests
             {
                 case "scripts/test.sh":
                     // The quick start's second command is the suite this test is part of: running it here would recurse.
-                    Assert.True(File.Exists(Path.Combine(RepoPaths.Root, "scripts", "test.sh")), "scripts/test.sh is missing");
+                    Assert.True(File.Exists(Path.Combine(RepoPaths.Repository, "scripts", "test.sh")), "scripts/test.sh is missing");
                     TestContext.Current.SendDiagnosticMessage($"README: '{command}' not run here (this test runs inside it)");
                     break;
                 case "./visual-agent" when command.Arguments is ["serve-samples", ..]:

@@ -5,6 +5,9 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The repository itself (the folder with VisualAgent.sln and README.md), not a build output that carries samples/.</summary>
+    public static string Repository { get; } = FindUp("VisualAgent.sln");
+
     public static string TasksSuite => Path.Combine(Root, "samples", "tasks", "tasks-samples.json");
 
     /// <summary>
@@ -21,6 +24,19 @@ internal static class RepoPaths
             var cli = Path.Combine(Root, "src", "VisualAgent.Cli", "bin", configuration, framework, "visual-agent.dll");
             return File.Exists(cli) ? cli : Path.Combine(AppContext.BaseDirectory, "visual-agent.dll");
         }
+    }
+
+    private static string FindUp(string file)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, file)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No {file} above {AppContext.BaseDirectory}.");
     }
 
     private static string FindRoot()
