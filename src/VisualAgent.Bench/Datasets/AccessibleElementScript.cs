@@ -17,13 +17,31 @@ internal static class AccessibleElementScript
     /// <summary>The blink feature that exposes computedRole and computedName to page scripts.</summary>
     public const string BrowserArgument = "--enable-blink-features=ComputedAccessibilityInfo";
 
+    /// <summary>Resolves once the layout has stopped moving: the page height and the anchors' (<c>%SELECTOR%</c>)
+    /// document positions unchanged for 400 ms (scripts of these pages insert blocks a moment after load), at most 5 s.</summary>
+    public const string Stable = """
+        new Promise(done => {
+          const sig = () => document.documentElement.scrollHeight + ":" + [...document.querySelectorAll(%SELECTOR%)]
+            .map(a => Math.round(a.getBoundingClientRect().top + window.scrollY)).join(",");
+          let last = sig(), since = performance.now();
+          const start = since;
+          const tick = () => {
+            const now = performance.now(), s = sig();
+            if (s !== last) { last = s; since = now; }
+            if (now - since >= 400 || now - start >= 5000) done(true); else setTimeout(tick, 50);
+          };
+          setTimeout(tick, 50);
+        })
+        """;
+
     /// <summary>How many anchors (<c>%SELECTOR%</c>) the page has.</summary>
     public const string CountAnchors = "document.querySelectorAll(%SELECTOR%).length";
 
-    /// <summary>Scrolls anchor number %INDEX% to %OFFSET% CSS pixels below the top of the viewport.</summary>
+    /// <summary>Scrolls anchor number %INDEX% to %OFFSET% CSS pixels below the top of the viewport, at once (a page's
+    /// smooth scrolling would otherwise still be moving when the boxes are read).</summary>
     public const string ScrollToAnchor =
         "(() => { const a = document.querySelectorAll(%SELECTOR%)[%INDEX%]; if (!a) return false; "
-        + "window.scrollTo(0, a.getBoundingClientRect().top + window.scrollY - %OFFSET%); return true; })()";
+        + "window.scrollTo({ left: 0, top: a.getBoundingClientRect().top + window.scrollY - %OFFSET%, behavior: 'instant' }); return true; })()";
 
     public const string Query = """
         (() => {

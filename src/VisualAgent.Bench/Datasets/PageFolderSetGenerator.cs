@@ -96,6 +96,7 @@ public static class PageFolderSetGenerator
         }
 
         var selector = JsonSerializer.Serialize(options.AnchorSelector);
+        await driver.EvaluateAsync(AccessibleElementScript.Stable.Replace("%SELECTOR%", selector, StringComparison.Ordinal), ct).ConfigureAwait(false);
         var anchors = int.Parse(await driver.EvaluateAsync(AccessibleElementScript.CountAnchors.Replace("%SELECTOR%", selector, StringComparison.Ordinal), ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
         var slug = Slug(page);
         for (var i = 0; i < Math.Max(1, anchors); i++)
