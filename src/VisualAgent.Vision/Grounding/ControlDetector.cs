@@ -13,6 +13,9 @@ public static class ControlDetector
     private const int MinHeight = 18;
     private const int MaxHeight = 120;
     private const double MinSideCoverage = 0.72;
+    private const double DividerCoverage = 0.97;
+    private const int MinPart = 10;
+    private const int MinPartWidth = 16;
 
     /// <summary>Control boxes in reading order (top to bottom, then left to right).</summary>
     public static IReadOnlyList<ScreenBox> Detect(Image image)
@@ -33,7 +36,9 @@ public static class ControlDetector
 
             if (SidesCovered(pixels, width, b))
             {
-                candidates.Add(b);
+                // Controls that touch or nearly touch (a button pair, a button against a text area, a decorative
+                // block against a button) come out as one contour: cut it at its inner full-height dividers.
+                candidates.AddRange(Split(pixels, width, b));
             }
         }
 
@@ -41,6 +46,74 @@ public static class ControlDetector
             .OrderBy(b => Math.Round(b.Y1 / 10))
             .ThenBy(b => b.X1)
             .ToList();
+    }
+
+    /// <summary>The parts of a box between inner dividers: columns (or rows) where edges run the whole height (or
+    /// width) of the box, border to border. Text cannot do that inside a padded control; a shared border can.</summary>
+    internal static IEnumerable<ScreenBox> Split(byte[] edges, int stride, ScreenBox b)
+    {
+        var columns = Dividers(edges, stride, b, vertical: true);
+        var parts = Cut(b, columns, vertical: true).ToList();
+        var result = new List<ScreenBox>();
+        foreach (var part in parts)
+        {
+            var rows = Dividers(edges, stride, part, vertical: false);
+            result.AddRange(Cut(part, rows, vertical: false));
+        }
+
+        return result.Count == 0 ? [b] : result.Where(p => p.Width >= MinPartWidth && p.Height >= MinHeight);
+    }
+
+    private static IEnumerable<ScreenBox> Cut(ScreenBox b, List<(int From, int To)> dividers, bool vertical)
+    {
+        if (dividers.Count == 0)
+        {
+            yield return b;
+            yield break;
+        }
+
+        var start = vertical ? b.X1 : b.Y1;
+        foreach (var (from, to) in dividers.Append(((int)(vertical ? b.X2 : b.Y2), 0)))
+        {
+            var part = vertical ? new ScreenBox(start, b.Y1, from, b.Y2) : new ScreenBox(b.X1, start, b.X2, from);
+            if ((vertical ? part.Width : part.Height) >= MinPart)
+            {
+                yield return part;
+            }
+
+            start = to;
+        }
+    }
+
+    // Runs of columns (vertical) or rows where the dilated edges cover at least DividerCoverage of the span between the
+    // box's own borders, at least MinPart from either side.
+    private static List<(int From, int To)> Dividers(byte[] edges, int stride, ScreenBox b, bool vertical)
+    {
+        int x1 = (int)b.X1, y1 = (int)b.Y1, x2 = (int)b.X2 - 1, y2 = (int)b.Y2 - 1;
+        var (lo, hi) = vertical ? (x1 + MinPart, x2 - MinPart) : (y1 + MinPart, y2 - MinPart);
+        var (spanFrom, spanTo) = vertical ? (y1 + 2, y2 - 2) : (x1 + 2, x2 - 2);
+        var runs = new List<(int From, int To)>();
+        if (hi <= lo || spanTo - spanFrom < 6)
+        {
+            return runs;
+        }
+
+        var runStart = -1;
+        for (var i = lo; i <= hi + 1; i++)
+        {
+            var full = i <= hi && Coverage(edges, stride, spanFrom, spanTo, i, 0, horizontal: !vertical) >= DividerCoverage;
+            if (full && runStart < 0)
+            {
+                runStart = i;
+            }
+            else if (!full && runStart >= 0)
+            {
+                runs.Add((runStart, i));
+                runStart = -1;
+            }
+        }
+
+        return runs;
     }
 
     private static bool SidesCovered(byte[] edges, int stride, ScreenBox b)

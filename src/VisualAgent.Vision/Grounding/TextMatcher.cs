@@ -36,6 +36,8 @@ internal static class TextMatcher
                         best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source)
                         {
                             Whole = StandsApart(words, i, n),
+                            LineWords = words.Count(HasText),
+                            EntireLine = words.Take(i).All(w => !HasText(w)) && words.Skip(i + n).All(w => !HasText(w)),
                         };
                     }
                 }
