@@ -24,6 +24,8 @@ public static class ControlDetector
         using var thick = edges.Morphology(MorphologyOperation.Dilate, 3, 3);
         var pixels = thick.GetPixels();
         var width = thick.Width;
+        using var grayImage = image.ToGray();
+        var gray = grayImage.GetPixels();
         var candidates = new List<ScreenBox>();
         foreach (var contour in thick.FindContours(externalOnly: false))
         {
@@ -38,7 +40,7 @@ public static class ControlDetector
             {
                 // Controls that touch or nearly touch (a button pair, a button against a text area, a decorative
                 // block against a button) come out as one contour: cut it at its inner full-height dividers.
-                candidates.AddRange(Split(pixels, width, b));
+                candidates.AddRange(Split(gray, width, b));
             }
         }
 
@@ -48,30 +50,23 @@ public static class ControlDetector
             .ToList();
     }
 
-    /// <summary>The parts of a box between inner dividers: columns (or rows) where edges run the whole height (or
-    /// width) of the box, border to border. Text cannot do that inside a padded control; a shared border can.</summary>
-    internal static IEnumerable<ScreenBox> Split(byte[] edges, int stride, ScreenBox b)
+    /// <summary>The parts of a box between inner dividers: columns (or rows) where a thin line or a step between two
+    /// grounds runs the whole height (or width) of the box, border to border. Text cannot do that inside a padded
+    /// control; a shared border or the edge of a block that touches the control can, however faint (a 1 px #cbcbcb
+    /// line between two #dcdcdc buttons).</summary>
+    internal static IEnumerable<ScreenBox> Split(byte[] gray, int stride, ScreenBox b)
     {
-        var columns = Dividers(edges, stride, b, vertical: true);
-        var parts = Cut(b, columns, vertical: true).ToList();
         var result = new List<ScreenBox>();
-        foreach (var part in parts)
+        foreach (var part in Cut(b, Dividers(gray, stride, b, vertical: true), vertical: true))
         {
-            var rows = Dividers(edges, stride, part, vertical: false);
-            result.AddRange(Cut(part, rows, vertical: false));
+            result.AddRange(Cut(part, Dividers(gray, stride, part, vertical: false), vertical: false));
         }
 
-        return result.Count == 0 ? [b] : result.Where(p => p.Width >= MinPartWidth && p.Height >= MinHeight);
+        return result.Where(p => p.Width >= MinPartWidth && p.Height >= MinHeight);
     }
 
     private static IEnumerable<ScreenBox> Cut(ScreenBox b, List<(int From, int To)> dividers, bool vertical)
     {
-        if (dividers.Count == 0)
-        {
-            yield return b;
-            yield break;
-        }
-
         var start = vertical ? b.X1 : b.Y1;
         foreach (var (from, to) in dividers.Append(((int)(vertical ? b.X2 : b.Y2), 0)))
         {
@@ -85,32 +80,54 @@ public static class ControlDetector
         }
     }
 
-    // Runs of columns (vertical) or rows where the dilated edges cover at least DividerCoverage of the span between the
-    // box's own borders, at least MinPart from either side.
-    private static List<(int From, int To)> Dividers(byte[] edges, int stride, ScreenBox b, bool vertical)
+    // Runs of columns (vertical) or rows, at least MinPart from either side of the box, where nearly every pixel
+    // between the box's own borders is on a line or a step.
+    private static List<(int From, int To)> Dividers(byte[] gray, int stride, ScreenBox b, bool vertical)
     {
         int x1 = (int)b.X1, y1 = (int)b.Y1, x2 = (int)b.X2 - 1, y2 = (int)b.Y2 - 1;
         var (lo, hi) = vertical ? (x1 + MinPart, x2 - MinPart) : (y1 + MinPart, y2 - MinPart);
-        var (spanFrom, spanTo) = vertical ? (y1 + 2, y2 - 2) : (x1 + 2, x2 - 2);
+        var (spanFrom, spanTo) = vertical ? (y1 + 3, y2 - 3) : (x1 + 3, x2 - 3);
         var runs = new List<(int From, int To)>();
-        if (hi <= lo || spanTo - spanFrom < 6)
+        var rows = gray.Length / stride;
+        if (hi <= lo || spanTo - spanFrom < 6 || x1 < 2 || y1 < 2 || x2 + 2 >= stride || y2 + 2 >= rows)
         {
             return runs;
         }
 
         var runStart = -1;
-        for (var i = lo; i <= hi + 1; i++)
+        var lastDivider = -100;
+        for (var i = lo; i <= hi; i++)
         {
-            var full = i <= hi && Coverage(edges, stride, spanFrom, spanTo, i, 0, horizontal: !vertical) >= DividerCoverage;
-            if (full && runStart < 0)
+            var on = 0;
+            for (var j = spanFrom; j <= spanTo; j++)
             {
+                int At(int d) => vertical ? gray[(j * stride) + i + d] : gray[((i + d) * stride) + j];
+                var line = Math.Abs((2 * At(0)) - At(-2) - At(2)) >= 16 && Math.Sign(At(0) - At(-2)) == Math.Sign(At(0) - At(2));
+                var step = Math.Abs(At(1) - At(-1)) >= 12;
+                on += line || step ? 1 : 0;
+            }
+
+            if (on < DividerCoverage * (spanTo - spanFrom + 1))
+            {
+                continue;
+            }
+
+            if (i - lastDivider > 4)
+            {
+                if (runStart >= 0)
+                {
+                    runs.Add((runStart, lastDivider + 1));
+                }
+
                 runStart = i;
             }
-            else if (!full && runStart >= 0)
-            {
-                runs.Add((runStart, i));
-                runStart = -1;
-            }
+
+            lastDivider = i;
+        }
+
+        if (runStart >= 0)
+        {
+            runs.Add((runStart, lastDivider + 1));
         }
 
         return runs;

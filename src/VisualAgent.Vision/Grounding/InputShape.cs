@@ -33,7 +33,8 @@ internal static class InputShape
         // A narrow last run at the right edge is an arrow, an icon or a resize grip (select, combo box, spin button,
         // text area): leave it out.
         var width = columns.Length;
-        if (runs.Count > 0 && runs[^1].To - runs[^1].From <= 18 && width - runs[^1].To <= 12 && runs[^1].From > 0.5 * width)
+        var glyph = Math.Max(18, 0.6 * box.Height);
+        if (runs.Count > 0 && runs[^1].To - runs[^1].From <= glyph && width - runs[^1].To <= glyph && runs[^1].From > 0.5 * width)
         {
             runs.RemoveAt(runs.Count - 1);
         }

@@ -73,10 +73,18 @@ public sealed partial class OcrGrounder
         };
     }
 
-    // Keeps the candidates that fit the description best: whole labels over words inside a sentence, a control for a
-    // button or an unqualified target, link-styled text for a link and plain text or a control for a button.
+    // Keeps the candidates that fit the description best: link-styled text for a link (a link in a table row reads as
+    // part of the row), a control or plain text for a button, a control for an unqualified target, and whole labels
+    // over words inside a sentence.
     private static List<TextMatch> Narrow(Screen screen, TargetQuery query, List<TextMatch> good)
     {
+        if (query.Kind is TargetKind.Link or TargetKind.Button && good.Count > 1)
+        {
+            var styled = good.Select(m => m with { LinkStyled = m.Control is null && screen.LooksLikeLink(m.TextBox) }).ToList();
+            var wanted = styled.Where(m => m.LinkStyled == (query.Kind == TargetKind.Link)).ToList();
+            good = wanted.Count > 0 ? wanted : styled;
+        }
+
         var bestScore = good.Max(m => m.Score);
         var inControls = good.Count(m => m.Control is not null);
         if (query.Kind == TargetKind.Button && inControls > 0 && (query.Ordinal <= 0 || inControls >= query.Ordinal))
@@ -101,13 +109,6 @@ public sealed partial class OcrGrounder
         if (query.Quoted && good.Any(m => m.EntireLine || m.Control is not null))
         {
             good = good.Where(m => m.EntireLine || m.Control is not null).ToList();
-        }
-
-        if (query.Kind is TargetKind.Link or TargetKind.Button && good.Count > 1)
-        {
-            var styled = good.Select(m => m with { LinkStyled = m.Control is null && screen.LooksLikeLink(m.TextBox) }).ToList();
-            var wanted = styled.Where(m => m.LinkStyled == (query.Kind == TargetKind.Link)).ToList();
-            good = wanted.Count > 0 ? wanted : styled;
         }
 
         return good;

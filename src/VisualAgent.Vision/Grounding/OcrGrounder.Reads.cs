@@ -7,18 +7,26 @@ public sealed partial class OcrGrounder
 {
     private async Task<IEnumerable<TextMatch>> ReadControlsAsync(Screen screen, string target, CancellationToken cancellationToken)
     {
-        // Controls whose label the full-page read did not see (white on colour) go first: the budget is for them.
+        // Controls whose label the full-page read did not see (white on colour) go first, then those where it read
+        // something like the target (to confirm every instance for an ordinal): the budget is for them.
+        var wanted = TextSimilarity.Normalize(target);
         var unread = screen.Controls
-            .OrderBy(c => screen.Page.Words.Any(w => TextSimilarity.Normalize(w.Text).Length > 0 && c.Contains(w.Box.Center)) ? 1 : 0)
+            .Select(c => (Control: c, Words: screen.Page.Words.Where(w => TextSimilarity.Normalize(w.Text).Length > 0 && c.Contains(w.Box.Center)).ToList()))
+            .OrderBy(x => x.Words.Count == 0 ? 0
+                : x.Words.Any(w => TextSimilarity.ScoreNormalized(TextSimilarity.Normalize(w.Text), wanted) >= 0.5) ? 1
+                : 2)
+            .Select(x => x.Control)
             .Take(_options.MaxControlReads);
         var reads = unread.Select(async control =>
         {
             var inner = control.Height > 16 && control.Width > 16 ? control.Inflate(-3) : control;
             var text = await ocr.RecognizeAsync(screen.Image, OcrRequest.SingleLine(inner), cancellationToken).ConfigureAwait(false);
             var best = TextMatcher.Find(text, target, "re-reading the control").MaxBy(m => m.Score);
+            // Text that does not fill the control the way a label does (a row, a panel read whole) is weaker evidence
+            // than the page read at the same place.
             return best is null ? null
-                : Holds(control, best.TextBox) ? best with { Control = control, Whole = true, EntireLine = best.EntireLine }
-                : best;
+                : Holds(control, best.TextBox) ? best with { Control = control, Whole = true }
+                : best with { Score = best.Score * 0.97, Source = "re-reading a region" };
         }).ToList();
         var bands = DarkBandDetector.Detect(screen.Image).Select(async band =>
         {

@@ -36,10 +36,12 @@ internal static class TextLineFinder
             }
         }
 
+        // A confident word covers a line only if it is about as tall: a word box that swallowed a label and the field
+        // under it ("co" over "Country:" and its input) does not count as reading that label.
         var words = page.Words.Where(w => w.Confidence >= 60 && TextSimilarity.Normalize(w.Text).Length > 0).Select(w => w.Box).ToList();
         return lines
             .Where(l => l.Height is >= MinHeight and <= MaxHeight && l.Width >= 8)
-            .Where(l => Covered(l, words) < 0.5)
+            .Where(l => Covered(l, words.Where(w => w.Height <= 1.6 * l.Height).ToList()) < 0.5)
             .ToList();
     }
 
