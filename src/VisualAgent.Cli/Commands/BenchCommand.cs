@@ -11,6 +11,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchScoreCommand.Create());
         command.Subcommands.Add(BenchRunCommand.Create());
         command.Subcommands.Add(BenchGroundingSetCommand.Create());
+        command.Subcommands.Add(BenchCalibrationCommand.Create());
         foreach (var component in BenchComponentsCommand.Create())
         {
             command.Subcommands.Add(component);

@@ -63,6 +63,12 @@ public sealed partial class OcrGrounder
             note += "; " + string.Join("; ", doubts);
         }
 
+        if (confidence < _options.MinConfidence)
+        {
+            return GroundingResult.NotFound(string.Create(CultureInfo.InvariantCulture,
+                $"\"{query.Text}\" is too uncertain to act on: {note} (confidence {confidence:0.00} < {_options.MinConfidence:0.00})."));
+        }
+
         return new GroundingResult
         {
             Found = true,
@@ -144,7 +150,7 @@ public sealed partial class OcrGrounder
 
         if (query.Kind == TargetKind.Button && chosen.Control is null)
         {
-            factor *= 0.95;
+            factor *= 0.9;
             doubts.Add("no button outline around it");
         }
 

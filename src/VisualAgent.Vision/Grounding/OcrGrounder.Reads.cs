@@ -43,7 +43,7 @@ public sealed partial class OcrGrounder
     private async Task<IEnumerable<TextMatch>> ReadTextLinesAsync(Screen screen, string target, CancellationToken cancellationToken)
     {
         var chars = Math.Max(1, target.Length);
-        var lines = TextLineFinder.Unread(screen.Image, screen.Page)
+        var lines = TextLineFinder.Unread(screen.Image, screen.Page, screen.Controls)
             .OrderBy(l => Math.Abs(Math.Log(l.Width / Math.Max(4, 0.55 * l.Height * chars))))
             .Take(_options.MaxLineReads);
         var reads = lines.Select(async line =>

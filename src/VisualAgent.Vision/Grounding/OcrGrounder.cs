@@ -82,12 +82,13 @@ public sealed partial class OcrGrounder(
     {
         var all = TextMatcher.Find(screen.Page, query.Text, "full-page OCR").Select(m => AttachControl(m, screen.Controls)).ToList();
         var good = all.Where(m => m.Score >= _options.MinConfidence).ToList();
-        if (_options.ReadControls && NeedsCloserLook(good, query))
+        if (_options.ReadControls && (NeedsCloserLook(good, query) || (query.Kind == TargetKind.Link && !good.Any(m => m.Control is null && screen.LooksLikeLink(m.TextBox)))))
         {
             all.AddRange(await ReadControlsAsync(screen, query.Text, cancellationToken).ConfigureAwait(false));
             all = TextMatcher.Suppress(all);
             good = all.Where(m => m.Score >= _options.MinConfidence).ToList();
-            if (_options.ReadTextLines && (good.Count == 0 || !good.Any(Standalone) || query.Kind == TargetKind.Link))
+            if (_options.ReadTextLines && (good.Count == 0 || !good.Any(Standalone)
+                || (query.Kind == TargetKind.Link && !good.Any(m => m.Control is null && screen.LooksLikeLink(m.TextBox)))))
             {
                 all.AddRange(await ReadTextLinesAsync(screen, query.Text, cancellationToken).ConfigureAwait(false));
                 all = TextMatcher.Suppress(all);

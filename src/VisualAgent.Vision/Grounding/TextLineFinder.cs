@@ -13,13 +13,15 @@ internal static class TextLineFinder
     private const int MinHeight = 7;
     private const int MaxHeight = 48;
 
-    public static IReadOnlyList<ScreenBox> Unread(Image image, OcrResult page)
+    public static IReadOnlyList<ScreenBox> Unread(Image image, OcrResult page, IReadOnlyList<ScreenBox> controls)
     {
         using var edges = image.Canny(30, 90);
         using var joined = edges.Morphology(MorphologyOperation.Dilate, 5, 3);
         var blobs = joined.FindContours(externalOnly: false, maxContours: 8192)
             .Select(c => c.Box)
-            .Where(b => b.Height is >= MinHeight and <= MaxHeight && b.Width >= 6 && b.Width <= image.Width * 0.6)
+            .Where(b => b.Width >= 6 && b.Width <= image.Width * 0.6 && b.Height <= 3 * MaxHeight)
+            .SelectMany(b => OutsideControls(b, controls))
+            .Where(b => b.Height is >= MinHeight and <= MaxHeight && b.Width >= 6)
             .OrderBy(b => b.Center.Y)
             .ToList();
         var lines = new List<ScreenBox>();
@@ -43,6 +45,31 @@ internal static class TextLineFinder
             .Where(l => l.Height is >= MinHeight and <= MaxHeight && l.Width >= 8)
             .Where(l => Covered(l, words.Where(w => w.Height <= 1.6 * l.Height).ToList()) < 0.5)
             .ToList();
+    }
+
+    // A blob that ran into a control (a label whose descenders touch the field under it) is cut to the parts outside
+    // the control; the control itself is read by the control re-reads.
+    private static IEnumerable<ScreenBox> OutsideControls(ScreenBox blob, IReadOnlyList<ScreenBox> controls)
+    {
+        foreach (var c in controls)
+        {
+            var ix = Math.Min(blob.X2, c.X2) - Math.Max(blob.X1, c.X1);
+            var iy = Math.Min(blob.Y2, c.Y2) - Math.Max(blob.Y1, c.Y1);
+            if (ix <= 0 || iy <= 0 || ix * iy < 0.4 * c.Area)
+            {
+                continue;
+            }
+
+            return new[]
+            {
+                new ScreenBox(blob.X1, blob.Y1, blob.X2, c.Y1),
+                new ScreenBox(blob.X1, c.Y2, blob.X2, blob.Y2),
+                new ScreenBox(blob.X1, Math.Max(blob.Y1, c.Y1), c.X1, Math.Min(blob.Y2, c.Y2)),
+                new ScreenBox(c.X2, Math.Max(blob.Y1, c.Y1), blob.X2, Math.Min(blob.Y2, c.Y2)),
+            }.Where(p => p.Width >= 6 && p.Height >= MinHeight);
+        }
+
+        return [blob];
     }
 
     // Same text line: the boxes overlap vertically by most of the smaller height and the gap between them is less than
