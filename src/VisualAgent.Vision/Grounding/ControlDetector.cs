@@ -40,7 +40,7 @@ public static class ControlDetector
             {
                 // Controls that touch or nearly touch (a button pair, a button against a text area, a decorative
                 // block against a button) come out as one contour: cut it at its inner full-height dividers.
-                candidates.AddRange(Split(gray, width, b));
+                candidates.AddRange(Split(gray, pixels, width, b));
             }
         }
 
@@ -53,16 +53,36 @@ public static class ControlDetector
     /// <summary>The parts of a box between inner dividers: columns (or rows) where a thin line or a step between two
     /// grounds runs the whole height (or width) of the box, border to border. Text cannot do that inside a padded
     /// control; a shared border or the edge of a block that touches the control can, however faint (a 1 px #cbcbcb
-    /// line between two #dcdcdc buttons).</summary>
-    internal static IEnumerable<ScreenBox> Split(byte[] gray, int stride, ScreenBox b)
+    /// line between two #dcdcdc buttons).
+    /// Each part keeps its own outline on the two sides that were not cut (a label beside a field, cut off the
+    /// field's contour, has no top or bottom border and is dropped).</summary>
+    internal static IEnumerable<ScreenBox> Split(byte[] gray, byte[] edges, int stride, ScreenBox b)
     {
+        var columns = Dividers(gray, stride, b, vertical: true);
         var result = new List<ScreenBox>();
-        foreach (var part in Cut(b, Dividers(gray, stride, b, vertical: true), vertical: true))
+        foreach (var part in Cut(b, columns, vertical: true))
         {
-            result.AddRange(Cut(part, Dividers(gray, stride, part, vertical: false), vertical: false));
+            if (columns.Count > 0 && !Outlined(edges, stride, part, horizontalSides: true))
+            {
+                continue;
+            }
+
+            var rows = Dividers(gray, stride, part, vertical: false);
+            result.AddRange(Cut(part, rows, vertical: false).Where(p => rows.Count == 0 || Outlined(edges, stride, p, horizontalSides: false)));
         }
 
         return result.Where(p => p.Width >= MinPartWidth && p.Height >= MinHeight);
+    }
+
+    private static bool Outlined(byte[] edges, int stride, ScreenBox b, bool horizontalSides)
+    {
+        int x1 = (int)b.X1, y1 = (int)b.Y1, x2 = (int)b.X2 - 1, y2 = (int)b.Y2 - 1;
+        var inset = Math.Min(8, (horizontalSides ? x2 - x1 : y2 - y1) / 4);
+        return horizontalSides
+            ? Coverage(edges, stride, x1 + inset, x2 - inset, y1, 1, horizontal: true) >= MinSideCoverage
+                && Coverage(edges, stride, x1 + inset, x2 - inset, y2, -1, horizontal: true) >= MinSideCoverage
+            : Coverage(edges, stride, y1 + inset, y2 - inset, x1, 1, horizontal: false) >= MinSideCoverage
+                && Coverage(edges, stride, y1 + inset, y2 - inset, x2, -1, horizontal: false) >= MinSideCoverage;
     }
 
     private static IEnumerable<ScreenBox> Cut(ScreenBox b, List<(int From, int To)> dividers, bool vertical)

@@ -125,6 +125,13 @@ public sealed partial class OcrGrounder
     private static double Doubt(Screen screen, TargetQuery query, TextMatch chosen, List<TextMatch> candidates, List<string> doubts)
     {
         var factor = 1.0;
+        if (chosen.Similarity < 0.999)
+        {
+            // Part of the distance is OCR noise, part a different label ("Saved searches" for "Save searches").
+            factor *= 0.92;
+            doubts.Add("the text reads slightly differently");
+        }
+
         if (chosen.InProse)
         {
             factor *= 0.85;

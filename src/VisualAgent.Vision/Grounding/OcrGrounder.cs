@@ -87,7 +87,7 @@ public sealed partial class OcrGrounder(
             all.AddRange(await ReadControlsAsync(screen, query.Text, cancellationToken).ConfigureAwait(false));
             all = TextMatcher.Suppress(all);
             good = all.Where(m => m.Score >= _options.MinConfidence).ToList();
-            if (_options.ReadTextLines && (good.Count == 0 || !good.Any(Standalone)
+            if (_options.ReadTextLines && (!good.Any(m => Standalone(m) && m.Similarity >= 0.999)
                 || (query.Kind == TargetKind.Link && !good.Any(m => m.Control is null && screen.LooksLikeLink(m.TextBox)))))
             {
                 all.AddRange(await ReadTextLinesAsync(screen, query.Text, cancellationToken).ConfigureAwait(false));
@@ -99,10 +99,11 @@ public sealed partial class OcrGrounder(
     }
 
     // The full-page read is enough when a confident match stands alone (or sits in a control) and no ordinal or
-    // position needs every instance; a button must be found inside a control when one can be; a quoted phrase must be
-    // found whole.
+    // position needs every instance and it reads exactly; a button must be found inside a control when one can be; a
+    // quoted phrase must be found whole.
     private static bool NeedsCloserLook(List<TextMatch> good, TargetQuery query) =>
         good.Count == 0
+        || !good.Any(m => m.Similarity >= 0.999)
         || query.Ordinal != 0
         || query.Position != TargetPosition.None
         || !good.Any(Standalone)

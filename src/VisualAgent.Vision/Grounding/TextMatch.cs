@@ -10,6 +10,9 @@ internal sealed record TextMatch(string Text, ScreenBox TextBox, double Score, s
     /// <summary>True when the match is the whole OCR line (a label standing alone, not words inside a sentence).</summary>
     public bool Whole { get; init; }
 
+    /// <summary>How alike the read text and the target are (1 = the same letters and digits).</summary>
+    public double Similarity { get; init; } = 1;
+
     /// <summary>Words in the OCR line the match was read in.</summary>
     public int LineWords { get; init; } = 1;
 

@@ -34,6 +34,7 @@ internal static class TextMatcher
                     {
                         best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source)
                         {
+                            Similarity = similarity,
                             Whole = StandsApart(words, i, n),
                             LineWords = words.Count(HasText),
                             EntireLine = words.Take(i).All(w => !HasText(w)) && words.Skip(i + n).All(w => !HasText(w)),

@@ -27,6 +27,23 @@ public sealed class GroundingCauseTests(ITestOutputHelper output, OcrFixture fix
     [Fact]
     public Task GroundAsync_TargetMentionedInProse_FindsTheControl() => AllHitAsync("prose");
 
+    // Nothing on the page fits these: a legend and a button are not fields, a word in a sentence is not a button, a
+    // heading that reads almost like the quoted phrase is not it. A wrong answer must not look certain.
+    [Theory]
+    [InlineData("fields", "the Contact field")]
+    [InlineData("fields", "the Verify field")]
+    [InlineData("prose", "the Pictures button")]
+    [InlineData("quoted", "click \"Save searches\"")]
+    public async Task GroundAsync_NothingFitsTheDescription_RefusesOrDoubts(string page, string instruction)
+    {
+        var shot = Fixture.Screenshot(Path.Combine("grounding", page + ".png"));
+
+        var result = await new OcrGrounder(fixture.Ocr).GroundAsync(new GroundingRequest(shot, instruction), TestContext.Current.CancellationToken);
+        output.WriteLine($"{result.Found} {result.Point} {result.Confidence} {result.Raw ?? result.Error}");
+
+        Assert.True(!result.Found || result.Confidence < 0.85, $"answered with confidence {result.Confidence}: {result.Raw}");
+    }
+
     private async Task AllHitAsync(string page)
     {
         var grounder = new OcrGrounder(fixture.Ocr);
