@@ -18,7 +18,10 @@ internal sealed class ChatCompletionsEndpoint(SimulatedServer server, IModelDial
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var ct = linked.Token;
         using var doc = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: ct).ConfigureAwait(false);
-        var request = ChatRequest.Parse(doc.RootElement, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null);
+        var request = ChatRequest.Parse(
+            doc.RootElement,
+            context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null,
+            context.Request.Headers.Accept.ToString() is { Length: > 0 } accept ? accept : null);
         var record = request.Record;
         server.Record(record);
         var status = await AnswerAsync(context, request, ct).ConfigureAwait(false);
@@ -66,15 +69,35 @@ internal sealed class ChatCompletionsEndpoint(SimulatedServer server, IModelDial
             case SimulatedFaultKind.Hang:
                 await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
                 return 0;
+            case SimulatedFaultKind.HugeReply:
+                record.BytesWritten = await HostileReplies.WriteHugeAsync(response, record.Stream, fault.Size, ct).ConfigureAwait(false);
+                return 200;
+            case SimulatedFaultKind.HtmlPage:
+                await HostileReplies.WriteHtmlAsync(response, ct).ConfigureAwait(false);
+                return 200;
+            case SimulatedFaultKind.Garbage:
+                await HostileReplies.WriteGarbageAsync(response, record.Stream, ct).ConfigureAwait(false);
+                return 200;
+            case SimulatedFaultKind.MalformedChunk when record.Stream:
+                await HostileReplies.WriteMalformedChunkAsync(response, ct).ConfigureAwait(false);
+                return 200;
+            case SimulatedFaultKind.MalformedChunk:
+                await HostileReplies.WriteGarbageAsync(response, stream: false, ct).ConfigureAwait(false);
+                return 200;
         }
 
-        var text = fault?.Kind == SimulatedFaultKind.MalformedReply ? Malformed : ReplyText(record);
+        var text = fault?.Kind switch
+        {
+            SimulatedFaultKind.MalformedReply => Malformed,
+            SimulatedFaultKind.Reply => fault.Text ?? "",
+            _ => ReplyText(record),
+        };
         var reply = ChatReply.Create(text, options.StructuredToolCalls && request.HasTools, promptTokens);
         var id = $"chatcmpl-sim-{Interlocked.Increment(ref _counter)}";
         var model = record.Model.StartsWith("sim-", StringComparison.Ordinal) ? record.Model : "sim-" + record.Model;
         var writer = new ChatResponseWriter(id, model, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var truncate = fault?.Kind == SimulatedFaultKind.TruncatedStream;
-        if (record.Stream)
+        if (record.Stream && fault?.Kind != SimulatedFaultKind.NotStreamed)
         {
             await writer.WriteSseAsync(response, reply, request.IncludeUsage, options.ChunkSize, truncate, ct).ConfigureAwait(false);
         }

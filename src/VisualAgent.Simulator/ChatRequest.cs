@@ -7,7 +7,7 @@ namespace VisualAgent.Simulator;
 /// <summary>A chat-completions request as the simulator reads it.</summary>
 internal sealed record ChatRequest(SimulatedRequest Record, bool IncludeUsage, bool HasTools, int TextChars)
 {
-    public static ChatRequest Parse(JsonElement body, string? authorization)
+    public static ChatRequest Parse(JsonElement body, string? authorization, string? accept = null)
     {
         var userTexts = new List<string>();
         var images = new List<PixelSize>();
@@ -49,6 +49,7 @@ internal sealed record ChatRequest(SimulatedRequest Record, bool IncludeUsage, b
             Roles = roles,
             Fields = fields,
             Authorization = authorization,
+            Accept = accept,
         };
         var includeUsage = body.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
             && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;

@@ -15,4 +15,10 @@ public sealed record SimulatedFault(SimulatedFaultKind Kind)
 
     /// <summary>RateLimit: the Retry-After to send (rounded up to whole seconds as HTTP requires).</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reply: the reply text to send, verbatim.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>HugeReply: bytes in the body (default 150 MB).</summary>
+    public long Size { get; init; } = 150L * 1000 * 1000;
 }

@@ -27,6 +27,12 @@ public sealed record SimulatedRequest
     /// <summary>The Authorization header as received (tests check the bearer key arrives).</summary>
     public string? Authorization { get; init; }
 
+    /// <summary>The Accept header as received.</summary>
+    public string? Accept { get; init; }
+
     /// <summary>The HTTP status the simulator answered with.</summary>
     public int Status { get; set; } = 200;
+
+    /// <summary>Body bytes a <see cref="SimulatedFaultKind.HugeReply"/> got written before the client stopped reading.</summary>
+    public long BytesWritten { get; set; }
 }

@@ -1,5 +1,5 @@
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Tests;
 
 [assembly: AssemblyFixture(typeof(BrowserFixture))]

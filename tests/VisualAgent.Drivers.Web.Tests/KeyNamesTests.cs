@@ -1,4 +1,4 @@
-using VisualAgent.Drivers.Web;
+using VisualAgent.Actions;
 using VisualAgent.Errors;
 
 namespace VisualAgent.Tests;

@@ -1,5 +1,5 @@
 using System.Net;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Tests;
 

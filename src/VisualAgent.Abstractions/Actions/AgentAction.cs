@@ -4,7 +4,8 @@ using VisualAgent.Geometry;
 namespace VisualAgent.Actions;
 
 /// <summary>
-/// One action in the project's vocabulary (shared/DESIGN.md, Contracts). Coordinates are floating-point
+/// One action in the project's vocabulary (click, move, drag, long_press, scroll, type, key, select, wait, done,
+/// answer), as `parse` prints it and steps.jsonl stores it. Coordinates are floating-point
 /// screenshot pixels of the original image. Serialised with <see cref="ActionJson"/> as one JSON object whose
 /// "action" field names the kind.
 /// </summary>

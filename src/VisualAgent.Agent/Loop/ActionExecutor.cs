@@ -5,8 +5,8 @@ using VisualAgent.Planning;
 namespace VisualAgent.Agent;
 
 /// <summary>
-/// Carries out an action a model already grounded (one-call dialects): the policy sees the element at its point, secrets
-/// in typed text are resolved only for the driver, and the recorded action keeps {{secret:NAME}}.
+/// Carries out an action a model already grounded (one-call dialects): the policy sees the element at its point, and
+/// typed text is the model's, never resolved: a {{secret:NAME}} in it blocks the step.
 /// </summary>
 internal sealed class ActionExecutor(RunContext run, Actor actor)
 {
@@ -29,8 +29,10 @@ internal sealed class ActionExecutor(RunContext run, Actor actor)
         switch (action)
         {
             case TypeAction type:
+                // Issue 17: a model's text is typed as it stands, never resolved; a secret reference in it blocks the step.
+                SecretResolver.RefuseInModelText(type.Text);
                 await actor.EnforceAsync(actor.Check(new StepIntent(StepVerb.Type) { Value = type.Text }, null), trace, cancellationToken).ConfigureAwait(false);
-                await actor.ActAsync(type with { Text = run.Secrets.Resolve(type.Text) }, trace, cancellationToken).ConfigureAwait(false);
+                await actor.ActAsync(type, trace, cancellationToken).ConfigureAwait(false);
                 return;
             case ClickAction or SelectAction or LongPressAction or DragAction when action.Target is { } point:
                 trace.Element = await actor.ElementAtAsync(point, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace VisualAgent.Bench.BuiltIn;
 /// build output); <see cref="EnsureAsync"/> uses that copy when it exists and otherwise generates into a cache folder.
 /// grounding-samples and tasks-samples are not made here.
 /// </summary>
-public static class BuiltInSuites
+internal static class BuiltInSuites
 {
     /// <summary>Name of the marker written last into a generated folder; a folder without it is generated again.</summary>
     public const string CompleteMarker = ".complete";

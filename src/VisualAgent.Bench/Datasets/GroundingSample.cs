@@ -7,7 +7,7 @@ namespace VisualAgent.Bench.Datasets;
 /// One grounding annotation in ScreenSpot-Pro style: <see cref="Bbox"/> is [x1, y1, x2, y2] in pixels of the image
 /// named by <see cref="ImgFilename"/> (relative to the images folder) when <see cref="ImgSize"/> is present.
 /// </summary>
-public sealed record GroundingSample
+internal sealed record GroundingSample
 {
     [JsonPropertyName("img_filename")]
     public required string ImgFilename { get; init; }

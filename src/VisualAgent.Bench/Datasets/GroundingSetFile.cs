@@ -5,7 +5,7 @@ using VisualAgent.Errors;
 namespace VisualAgent.Bench.Datasets;
 
 /// <summary>Reads and writes grounding annotation files (a JSON array of <see cref="GroundingSample"/>).</summary>
-public static class GroundingSetFile
+internal static class GroundingSetFile
 {
     /// <summary>The annotation file name the generator writes.</summary>
     public const string DefaultFileName = "grounding-samples.json";

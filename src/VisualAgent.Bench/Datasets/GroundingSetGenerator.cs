@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Bench.Datasets;
 
@@ -12,7 +12,7 @@ namespace VisualAgent.Bench.Datasets;
 /// field label. Output: <c>grounding-samples.json</c> (ScreenSpot-Pro style) and <c>images/</c>. Deterministic:
 /// screens in <see cref="SampleScreen.Defaults"/> order, viewports in option order, elements in reading order.
 /// </summary>
-public static class GroundingSetGenerator
+internal static class GroundingSetGenerator
 {
     /// <summary>Starts the samples server and a browser, generates the set into <paramref name="outputDir"/>, stops both.</summary>
     public static async Task<GroundingSetSummary> GenerateAsync(

@@ -5,7 +5,7 @@ using VisualAgent.Geometry;
 namespace VisualAgent.Bench.Datasets;
 
 /// <summary>What <see cref="GroundingSetGenerator"/> photographs and how it names targets.</summary>
-public sealed class GroundingSetOptions
+internal sealed class GroundingSetOptions
 {
     /// <summary>Viewports in CSS pixels. Default 1280x720 and 1920x1080.</summary>
     public IList<PixelSize> Viewports { get; set; } = [new(1280, 720), new(1920, 1080)];

@@ -1,7 +1,7 @@
 namespace VisualAgent.Bench.Datasets;
 
 /// <summary>The values of <see cref="GroundingSample.LabelKind"/>.</summary>
-public static class LabelKinds
+internal static class LabelKinds
 {
     /// <summary>The instruction quotes text drawn inside the target's box (button and link text, a checkbox with its label).</summary>
     public const string TextLabelled = "text-labelled";

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Bench.Datasets;
 
@@ -43,12 +43,12 @@ public static class PageFolderSetGenerator
 
     /// <summary>The browser arguments the generator needs: computed accessible names, and no host but 127.0.0.1 (the
     /// pages' W3C stylesheet and support iframes fail at once instead of waiting for a network that is not there).</summary>
-    public static IReadOnlyList<string> BrowserArguments { get; } =
+    internal static IReadOnlyList<string> BrowserArguments { get; } =
         [AccessibleElementScript.BrowserArgument, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"];
 
     /// <summary>Generates the set with a browser (launched with <see cref="BrowserArguments"/>) and a server of the
     /// pages folder that the caller owns; <paramref name="pages"/> are paths relative to <paramref name="baseUrl"/>.</summary>
-    public static async Task<PageFolderSetSummary> GenerateAsync(
+    internal static async Task<PageFolderSetSummary> GenerateAsync(
         PlaywrightBrowser browser, string baseUrl, IReadOnlyList<string> pages, string outputDir, PageFolderSetOptions options,
         IProgress<string>? progress, CancellationToken ct)
     {

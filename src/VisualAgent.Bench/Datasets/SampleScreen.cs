@@ -4,7 +4,7 @@ namespace VisualAgent.Bench.Datasets;
 /// One app state of the sample site to photograph: a path under the samples server, an optional script that brings
 /// the page into the state (open a modal, scroll), and whether the canvas-drawn button is annotated.
 /// </summary>
-public sealed record SampleScreen(string Id, string Application, string Path, string? SetupScript = null, bool HasCanvasButton = false)
+internal sealed record SampleScreen(string Id, string Application, string Path, string? SetupScript = null, bool HasCanvasButton = false)
 {
     /// <summary>The built-in states, in the order the set lists them.</summary>
     public static IReadOnlyList<SampleScreen> Defaults { get; } =

@@ -6,7 +6,7 @@ namespace VisualAgent.Bench.Metrics;
 /// Deterministic: the draws come from <see cref="Random"/> seeded with <c>seed</c> (its seeded algorithm is fixed
 /// across .NET versions), so the same scores, confidence, resamples and seed give the same interval.
 /// </summary>
-public static class Bootstrap
+internal static class Bootstrap
 {
     /// <summary>The interval for the mean of <paramref name="perSampleScores"/>; one score gives [score, score].</summary>
     /// <exception cref="ArgumentException">The list is empty.</exception>

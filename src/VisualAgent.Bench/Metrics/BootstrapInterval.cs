@@ -1,7 +1,7 @@
 namespace VisualAgent.Bench.Metrics;
 
 /// <summary>A confidence interval [Low, High] for a mean.</summary>
-public readonly record struct BootstrapInterval(double Low, double High)
+internal readonly record struct BootstrapInterval(double Low, double High)
 {
     public override string ToString() => FormattableString.Invariant($"[{Low:0.####}, {High:0.####}]");
 }

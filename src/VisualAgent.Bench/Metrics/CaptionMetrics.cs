@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Metrics;
 /// or symbol character a word break. pycocoevalcap uses the Stanford PTB tokenizer and then drops punctuation tokens;
 /// the two agree on plain-word captions, which is what the built-in sets hold.
 /// </summary>
-public static class CaptionMetrics
+internal static class CaptionMetrics
 {
     /// <summary>The tokenisation both metrics apply (see the type's summary).</summary>
     public static IReadOnlyList<string> Tokenize(string caption)

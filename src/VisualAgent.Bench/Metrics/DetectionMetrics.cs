@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Metrics;
 /// ignoring case) is a candidate; candidates are taken in order of decreasing IoU (ties: lower truth index, then
 /// lower predicted index) and a pair is kept when neither box is matched yet.
 /// </summary>
-public static class DetectionMetrics
+internal static class DetectionMetrics
 {
     public static DetectionScore Match(
         IReadOnlyList<(string Text, ScreenBox Box)> truth,

@@ -5,7 +5,7 @@ namespace VisualAgent.Bench.Metrics;
 /// F1 their harmonic mean. With nothing predicted, precision is 1 when there was nothing to find and 0 otherwise; with
 /// nothing to find, recall is 1 when nothing was predicted and 0 otherwise; F1 is 0 when both are 0.
 /// </summary>
-public sealed record DetectionScore(double Precision, double Recall, double F1, int Matched)
+internal sealed record DetectionScore(double Precision, double Recall, double F1, int Matched)
 {
     public int TruthCount { get; init; }
 

@@ -4,7 +4,7 @@ namespace VisualAgent.Bench.Metrics;
 /// Percentiles with linear interpolation between the closest ranks (numpy's default "linear" method): the value at
 /// rank p / 100 * (n - 1) of the sorted values. p50 of [1, 2, 3, 4] is 2.5; p95 of 1..100 is 95.05.
 /// </summary>
-public static class Percentiles
+internal static class Percentiles
 {
     /// <summary>The <paramref name="p"/>-th percentile (0..100) of the values, which need not be sorted.</summary>
     /// <exception cref="ArgumentException">The list is empty.</exception>

@@ -6,7 +6,7 @@ namespace VisualAgent.Bench.Metrics;
 /// RefCOCO-style scoring of predicted boxes: IoU with the true box, and Acc@IoU&gt;=0.5 (a hit when IoU is at least
 /// the threshold, the threshold itself included). A missing prediction is IoU 0.
 /// </summary>
-public static class RefexpMetrics
+internal static class RefexpMetrics
 {
     /// <summary>Intersection over union; 0 when either box has no area or they do not overlap.</summary>
     public static double Iou(ScreenBox truth, ScreenBox predicted) => truth.IntersectionOverUnion(predicted);

@@ -1,7 +1,7 @@
 namespace VisualAgent.Bench.Metrics;
 
 /// <summary>Referring-expression scores over a list: mean IoU and the fraction with IoU at or above the threshold.</summary>
-public sealed record RefexpScore(int N, double MeanIou, double Accuracy, double Threshold)
+internal sealed record RefexpScore(int N, double MeanIou, double Accuracy, double Threshold)
 {
     /// <summary>Samples with no predicted box (they count as IoU 0 and as misses).</summary>
     public int Missing { get; init; }

@@ -9,7 +9,7 @@ namespace VisualAgent.Bench.Metrics;
 /// A rate is the Levenshtein distance divided by the length of the normalised truth, so it can exceed 1 when the
 /// prediction inserts a lot. An empty truth gives 0 for an empty prediction and 1 otherwise.
 /// </summary>
-public static class TextMetrics
+internal static class TextMetrics
 {
     /// <summary>The normalisation both rates apply (see the type's summary).</summary>
     public static string Normalize(string text, bool ignoreCase = false)

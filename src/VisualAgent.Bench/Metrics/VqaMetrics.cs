@@ -11,7 +11,7 @@ namespace VisualAgent.Bench.Metrics;
 /// contractions restored ("isnt" -> "isn't", straight apostrophes). Unlike vqaEval.py, whose ground-truth answers were
 /// normalised when the data set was made, <see cref="SoftAccuracy"/> normalises the ground-truth answers too.
 /// </summary>
-public static partial class VqaMetrics
+internal static partial class VqaMetrics
 {
     /// <summary>The standard VQA answer normalisation (see the type's summary).</summary>
     public static string Normalize(string answer)

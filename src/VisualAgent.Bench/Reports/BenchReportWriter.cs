@@ -1,11 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using VisualAgent.Bench.Runner;
+using System.Text.Json;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>Writes the output folder's reports: summary.json, models.csv, groups.csv, samples.csv, summary.md, report.html.</summary>
-public static class BenchReportWriter
+internal static class BenchReportWriter
 {
     public static readonly JsonSerializerOptions Json = new()
     {

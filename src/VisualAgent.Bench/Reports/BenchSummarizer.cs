@@ -1,11 +1,12 @@
 using System.Globalization;
 using VisualAgent.Bench.Metrics;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>Turns result lines into per-model summaries: headline with bootstrap interval, breakdowns, latency, tokens, cost, failures.</summary>
-public static class BenchSummarizer
+internal static class BenchSummarizer
 {
     public const string PointInBoxRule = "grounding hit = the predicted point lies inside the true box, edges inclusive (x1 <= x <= x2 and y1 <= y <= y2); a box prediction is scored by its centre, IoU reported beside";
 
@@ -43,21 +44,32 @@ public static class BenchSummarizer
             SkippedInput = suite.Issues.Count,
             InputIssues = suite.Issues,
             Models = [.. models.Select(m => Model(suite, ids, m.Info, judge, [.. m.Results.Where(r => ids.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)]))],
+            BadInput = [.. models.SelectMany(m => m.Results).Where(r => r.Status == SampleResult.StatusBadInput && ids.ContainsKey(r.Id))
+                .GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(r => r.Id, StringComparer.Ordinal)
+                .Select(r => new BadInputSample(r.Id, r.Error ?? r.Cause ?? "unusable input"))],
             Notes = notes,
             CreatedAt = now,
         };
     }
 
-    private static ModelSummary Model(LoadedSuite suite, Dictionary<string, BenchSample> ids, ModelRunInfo info, JudgeRunInfo? judge, List<SampleResult> results)
+    /// <param name="all">Every current result of the model: scored ones (ok, failed), transient errors and bad input.</param>
+    private static ModelSummary Model(LoadedSuite suite, Dictionary<string, BenchSample> ids, ModelRunInfo info, JudgeRunInfo? judge, List<SampleResult> all)
     {
+        // Only the model's own outcomes are scored: a transient error is run again on resume, bad input is reported apart.
+        var results = all.Where(r => r.Scored).ToList();
+        var errors = all.Where(r => r.Status == SampleResult.StatusError).ToList();
+        var badInput = all.Count(r => r.Status == SampleResult.StatusBadInput);
         var summary = new ModelSummary
         {
             Model = info.Model,
             Simulated = info.Simulated,
             Metric = suite.Kind.HeadlineMetric(),
-            Status = info.Status,
+            Outcome = info.Status,
             Message = info.Message,
-            Pending = suite.Samples.Count - results.Count,
+            Pending = suite.Samples.Count - results.Count - badInput,
+            Errors = errors.Count,
+            BadInput = badInput,
+            Failures = results.Concat(errors).Where(r => r.Cause is not null).GroupBy(r => r.Cause!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             Resumed = info.Resumed,
             WallSeconds = Math.Round(info.Wall.TotalSeconds, 3),
             SamplesPerSecond = info.Wall > TimeSpan.Zero && info.RanNow > 0 ? Math.Round(info.RanNow / info.Wall.TotalSeconds, 3) : null,
@@ -77,7 +89,7 @@ public static class BenchSummarizer
         {
             Score = R(scores.Average()),
             N = results.Count,
-            Status = info.Status == "ok" && summary.Pending > 0 ? "incomplete" : info.Status,
+            Outcome = info.Status == ModelRunStatus.Ok && summary.Pending > 0 ? ModelRunStatus.Incomplete : info.Status,
             Ci95 = [R(interval.Low), R(interval.High)],
             Metrics = KindMetrics(suite.Kind, ids, results),
             Breakdowns = GroupBreakdowns.Of(results),
@@ -85,7 +97,6 @@ public static class BenchSummarizer
             TtftMs = Figures(ttfts),
             Tokens = tokens,
             Cost = Cost(info, tokens),
-            Failures = results.Where(r => r.Cause is not null).GroupBy(r => r.Cause!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             WrongFormat = results.Count(r => r.Cause == "wrong_format"),
             Judge = suite.Kind == SuiteKind.Caption && judge is not null ? Judged(judge, results) : null,
         };

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Suites;
 
 namespace VisualAgent.Bench.Reports;
 
@@ -30,6 +30,10 @@ public sealed record BenchSummary
 
     [JsonPropertyName("input_issues")]
     public IReadOnlyList<SuiteIssue> InputIssues { get; init; } = [];
+
+    /// <summary>Samples that loaded but proved unusable when run (a corrupt image): reported apart, scored for no model.</summary>
+    [JsonPropertyName("bad_input")]
+    public IReadOnlyList<BadInputSample> BadInput { get; init; } = [];
 
     [JsonPropertyName("notes")]
     public IReadOnlyList<string> Notes { get; init; } = [];

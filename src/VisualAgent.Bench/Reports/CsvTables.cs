@@ -1,10 +1,10 @@
 using CsvHelper;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
 
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>CSV tables (CsvHelper): one row per model, per group cell, per sample. Numbers are invariant; scores 0..1.</summary>
-public static class CsvTables
+internal static class CsvTables
 {
     public static string Models(BenchSummary summary)
     {

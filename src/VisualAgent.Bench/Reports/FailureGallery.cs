@@ -1,4 +1,4 @@
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
 using VisualAgent.Geometry;
 using VisualAgent.Vision;
 
@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Reports;
 /// The failures shown in report.html: each image with the true box and the predicted point (and box) drawn, as a
 /// base64 PNG at most <see cref="MaxWidth"/> wide; capped at <see cref="MaxItems"/> so the report stays small.
 /// </summary>
-public static class FailureGallery
+internal static class FailureGallery
 {
     public const int MaxItems = 24;
     public const int MaxWidth = 720;

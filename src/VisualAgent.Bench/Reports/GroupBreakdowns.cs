@@ -1,4 +1,5 @@
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
+
 
 namespace VisualAgent.Bench.Reports;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
 
 namespace VisualAgent.Bench.Reports;
 
@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Reports;
 /// report.html: one self-contained page (inline CSS, inline SVG, base64 images; no script, no network): the models
 /// table, score per model with 95 % whiskers, score per group, latency distributions, score vs latency, failures.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     private const string Css = """
         body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}

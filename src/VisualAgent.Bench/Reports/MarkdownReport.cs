@@ -3,7 +3,7 @@ using System.Text;
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>summary.md: the models table, then per-group breakdowns (micro and macro named), failures and notes.</summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     public static string Render(BenchSummary summary)
     {

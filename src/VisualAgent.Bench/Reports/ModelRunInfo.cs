@@ -3,14 +3,13 @@ using VisualAgent.Models.Profiles;
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>What the runner knows of one model besides its result lines: how its run went.</summary>
-public sealed record ModelRunInfo
+internal sealed record ModelRunInfo
 {
     public required string Model { get; init; }
 
     public bool Simulated { get; init; }
 
-    /// <summary>"ok", "unreachable", "not_supported", "stopped" (cancelled) or "error".</summary>
-    public string Status { get; init; } = "ok";
+    public ModelRunStatus Status { get; init; } = ModelRunStatus.Ok;
 
     public string? Message { get; init; }
 

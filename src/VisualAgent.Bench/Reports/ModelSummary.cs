@@ -19,9 +19,21 @@ public sealed record ModelSummary
     [JsonPropertyName("simulated")]
     public bool Simulated { get; init; }
 
-    /// <summary>ok, incomplete (samples left), unreachable, not_supported, stopped, error.</summary>
+    /// <summary>How the model's run went; <see cref="Status"/> is its name in summary.json.</summary>
+    [JsonIgnore]
+    public ModelRunStatus Outcome { get; init; } = ModelRunStatus.Ok;
+
+    /// <summary>ok, incomplete (samples left), failed (no sample succeeded), unreachable, not_supported.</summary>
     [JsonPropertyName("status")]
-    public string Status { get; init; } = "ok";
+    public string Status => Outcome switch
+    {
+        ModelRunStatus.Ok => "ok",
+        ModelRunStatus.Incomplete => "incomplete",
+        ModelRunStatus.Failed => "failed",
+        ModelRunStatus.Unreachable => "unreachable",
+        ModelRunStatus.NotSupported => "not_supported",
+        _ => throw new InvalidOperationException($"No summary name for {Outcome}."),
+    };
 
     [JsonPropertyName("message")]
     public string? Message { get; init; }
@@ -67,9 +79,17 @@ public sealed record ModelSummary
     [JsonPropertyName("wrong_format")]
     public int WrongFormat { get; init; }
 
-    /// <summary>Samples not yet done (stopped model, cancelled run): a rerun with the same --out does them.</summary>
+    /// <summary>Samples not yet done (stopped model, cancelled run, transient errors): a rerun with the same --out does them.</summary>
     [JsonPropertyName("pending")]
     public int Pending { get; init; }
+
+    /// <summary>Samples whose call still failed transiently (HTTP 429/5xx) after the retries: not scored, run again on resume.</summary>
+    [JsonPropertyName("errors")]
+    public int Errors { get; init; }
+
+    /// <summary>Samples with unusable input (a corrupt image): not scored, listed in the summary's bad_input.</summary>
+    [JsonPropertyName("bad_input")]
+    public int BadInput { get; init; }
 
     [JsonPropertyName("resumed")]
     public int Resumed { get; init; }

@@ -5,7 +5,7 @@ using System.Text;
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>Inline SVG charts drawn in C# (no script, no network): bars with CI whiskers, grouped bars, box plots, a scatter.</summary>
-public static class SvgCharts
+internal static class SvgCharts
 {
     private static readonly string[] Palette = ["#3b6fb6", "#d9822b", "#3a9d5d", "#b03a48", "#7b5ea7", "#5a8f9e", "#a0782c", "#666"];
 
@@ -170,4 +170,4 @@ public static class SvgCharts
 }
 
 /// <summary>One bar: a label, its score (null = not scored, with a note), its interval, whether it is simulated.</summary>
-public sealed record BarItem(string Label, double? Value, double? Low = null, double? High = null, bool Simulated = false, string? Note = null);
+internal sealed record BarItem(string Label, double? Value, double? Low = null, double? High = null, bool Simulated = false, string? Note = null);

@@ -1,4 +1,5 @@
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Bench.Runner;

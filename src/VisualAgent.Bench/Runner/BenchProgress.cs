@@ -11,8 +11,19 @@ public sealed record BenchProgress(string Model, int Done, int Total, int Failed
     /// <summary>True on the model's last report.</summary>
     public bool Finished { get; init; }
 
+    /// <summary>A note about the whole run (a suite generated, a judge unreachable), not about one model.</summary>
+    public bool AboutSuite { get; init; }
+
+    /// <summary>A note about the whole run; it prints as "suite: MESSAGE".</summary>
+    public static BenchProgress ForSuite(string message) => new("", 0, 0, 0, TimeSpan.Zero, null) { Message = message, AboutSuite = true };
+
     public override string ToString()
     {
+        if (AboutSuite)
+        {
+            return $"suite: {Message}";
+        }
+
         if (Message is not null)
         {
             return $"{Model}: {Message}";

@@ -1,3 +1,4 @@
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Models.Profiles;
@@ -15,6 +16,12 @@ public sealed class BenchRunOptions
 
     /// <summary>The output folder; a rerun with the same folder skips the (model, sample) pairs already done.</summary>
     public required string OutDir { get; init; }
+
+    /// <summary>
+    /// What besides a sample's content decides its result in this run (e.g. a task suite's instruction mode); part of the
+    /// resume key, so a rerun in another mode runs every sample again. Default "" (none).
+    /// </summary>
+    public string Mode { get; init; } = "";
 
     /// <summary>Images folder; null = the suite file's images/ folder, or its own folder.</summary>
     public string? ImagesDir { get; init; }

@@ -1,4 +1,6 @@
 using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Suites;
+
 
 namespace VisualAgent.Bench.Runner;
 

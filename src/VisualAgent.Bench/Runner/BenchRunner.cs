@@ -1,7 +1,9 @@
 using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Vision.Ocr;
 
 namespace VisualAgent.Bench.Runner;
@@ -9,8 +11,10 @@ namespace VisualAgent.Bench.Runner;
 /// <summary>
 /// `bench run`: loads the suite, runs each model over its samples (model after model, K samples in flight), appends
 /// each result to results/&lt;model&gt;.jsonl as it finishes, then writes summary.json, CSV tables, summary.md and
-/// report.html. Resumable: (model, sample) pairs already in the results are skipped. An unreachable model stops
-/// with a message and the others go on; a model lacking the suite's ability is reported "not supported".
+/// report.html. Resumable: (model, sample) pairs already in the results under the sample's current key are skipped
+/// (transient errors are run again). One run at a time per output folder (<see cref="OutputLock"/>). An unreachable
+/// model stops with a message and the others go on; a model lacking the suite's ability is reported "not supported";
+/// a model none of whose samples succeeded is reported "failed".
 /// </summary>
 public static class BenchRunner
 {
@@ -19,7 +23,7 @@ public static class BenchRunner
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var profiles = options.Models.Select(options.ResolveProfile).ToList();
-        var note = progress is null ? null : new Progress<string>(m => progress.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = m }));
+        var note = progress is null ? null : new Progress<string>(m => progress.Report(BenchProgress.ForSuite(m)));
         var path = await SuiteLocator.ResolveAsync(options.Suite, options.CacheRoot, options.Browser, note, cancellationToken).ConfigureAwait(false);
         var loaded = SuiteFileLoader.Load(path, options.ImagesDir, options.BboxCorners);
         var suite = options.Limit is { } limit ? loaded with { Samples = [.. loaded.Samples.Take(limit)] } : loaded;
@@ -29,6 +33,7 @@ public static class BenchRunner
         }
 
         Directory.CreateDirectory(options.OutDir);
+        using var outputLock = OutputLock.Acquire(options.OutDir);
         var modelOptions = options.ModelOptions;
         await using var tasks = suite.Kind == SuiteKind.Tasks ? await TaskEnvironment.StartAsync(options, suite, cancellationToken).ConfigureAwait(false) : null;
         await using var judge = options.Judge is { } judgeName && suite.Kind == SuiteKind.Caption
@@ -36,16 +41,17 @@ public static class BenchRunner
             : null;
         if (judge?.Stopped is { } unreachable)
         {
-            progress?.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = "warning: " + unreachable });
+            progress?.Report(BenchProgress.ForSuite("warning: " + unreachable));
         }
 
+        var keys = ModelRun.Keys(suite, options);
         var outcomes = new List<(ModelRunInfo, IReadOnlyCollection<SampleResult>)>();
         foreach (var profile in profiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var store = ResultStore.Open(options.OutDir, profile.Name);
-            var info = await ModelRun.RunAsync(profile, suite, store, options, tasks?.Template(options.OutDir), judge, progress, cancellationToken).ConfigureAwait(false);
-            outcomes.Add((info, store.Results));
+            var info = await ModelRun.RunAsync(profile, suite, keys, store, options, tasks?.Template(options.OutDir), judge, progress, cancellationToken).ConfigureAwait(false);
+            outcomes.Add((info, store.Current(keys)));
         }
 
         var judgeInfo = options.Judge is null ? null : new JudgeRunInfo(judge?.Profile ?? options.Judge, judge?.Simulated ?? false, judge is null ? "the judge rates captions only; this suite is not a caption suite" : judge.Stopped);

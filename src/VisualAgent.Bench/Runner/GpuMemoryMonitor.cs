@@ -8,7 +8,7 @@ namespace VisualAgent.Bench.Runner;
 /// Where nvidia-smi does not exist (no NVIDIA GPU, as on the build machines) the peak is null: reported "n/a".
 /// It measures the whole GPU, so it means the served model's memory only when the GPU serves nothing else.
 /// </summary>
-public sealed class GpuMemoryMonitor : IAsyncDisposable
+internal sealed class GpuMemoryMonitor : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;

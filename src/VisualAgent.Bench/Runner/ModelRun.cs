@@ -1,17 +1,49 @@
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Reports;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Bench.Tasks;
+using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Bench.Runner;
 
-/// <summary>One model over the pending samples of a suite: K in flight, each result appended as it finishes.</summary>
+/// <summary>
+/// One model over the pending samples of a suite (those with no result under their current key, or a transient error):
+/// K in flight, each result appended as it finishes. A model none of whose samples succeeded ends "failed".
+/// </summary>
 internal static class ModelRun
 {
     public static async Task<ModelRunInfo> RunAsync(
-        ModelProfile profile, LoadedSuite suite, ResultStore store, BenchRunOptions options, TaskRunOptions? tasks, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
+        ModelProfile profile, LoadedSuite suite, IReadOnlyDictionary<string, string> keys, ResultStore store, BenchRunOptions options, TaskRunOptions? tasks, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
+    {
+        var info = await RunPendingAsync(profile, suite, keys, store, options, tasks, judge, progress, ct).ConfigureAwait(false);
+        return Judged(info, store.Current(keys));
+    }
+
+    /// <summary>The resume key of every sample of the suite in this run's mode.</summary>
+    public static Dictionary<string, string> Keys(LoadedSuite suite, BenchRunOptions options) =>
+        suite.Samples.ToDictionary(s => s.Id, s => SampleKey.Of(s, options.Mode), StringComparer.Ordinal);
+
+    /// <summary>"failed" (with the first error) when results exist and none of them succeeded, bad input aside.</summary>
+    private static ModelRunInfo Judged(ModelRunInfo info, IReadOnlyCollection<SampleResult> results)
+    {
+        var own = results.Where(r => r.Status != SampleResult.StatusBadInput).ToList();
+        if (info.Status != ModelRunStatus.Ok || own.Count == 0 || own.Any(r => r.Ok))
+        {
+            return info;
+        }
+
+        var first = own.OrderBy(r => r.Id, StringComparer.Ordinal).First();
+        return info with { Status = ModelRunStatus.Failed, Message = $"every sample failed ({own.Count}); the first, {first.Id}: {first.Cause}{(first.Error is { } e ? ": " + e : "")}" };
+    }
+
+    private static async Task<ModelRunInfo> RunPendingAsync(
+        ModelProfile profile, LoadedSuite suite, IReadOnlyDictionary<string, string> keys, ResultStore store, BenchRunOptions options, TaskRunOptions? tasks, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
     {
         var info = new ModelRunInfo { Model = profile.Name, Simulated = profile.IsSimulated, Price = profile.Price };
-        var pending = suite.Samples.Where(s => !store.IsDone(s.Id)).ToList();
+        var pending = suite.Samples.Where(s => !store.IsDone(s.Id, keys[s.Id])).ToList();
         var resumed = suite.Samples.Count - pending.Count;
         info = info with { Resumed = resumed };
         void Say(string message) => progress?.Report(new BenchProgress(profile.Name, resumed, suite.Samples.Count, 0, TimeSpan.Zero, null) { Message = message, Simulated = info.Simulated, Finished = true });
@@ -24,7 +56,7 @@ internal static class ModelRun
         catch (ModelStoppedException ex)
         {
             Say("stopped: " + ex.Message);
-            return info with { Status = "unreachable", Message = ex.Message };
+            return info with { Status = ModelRunStatus.Unreachable, Message = ex.Message };
         }
 
         await using (model.ConfigureAwait(false))
@@ -32,14 +64,14 @@ internal static class ModelRun
             if (model.NotSupported(suite.Kind) is { } reason)
             {
                 Say(reason);
-                return info with { Status = "not_supported", Message = reason };
+                return info with { Status = ModelRunStatus.NotSupported, Message = reason };
             }
 
             if (tasks is not null && !profile.IsSimulated && !profile.IsOcr
                 && await EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), options.ModelOptions.ProbeTimeout, ct).ConfigureAwait(false) is { } problem)
             {
                 Say("stopped: " + problem);
-                return info with { Status = "unreachable", Message = problem };
+                return info with { Status = ModelRunStatus.Unreachable, Message = problem };
             }
 
             if (pending.Count == 0)
@@ -48,12 +80,12 @@ internal static class ModelRun
                 return info;
             }
 
-            return await RunSamplesAsync(model, pending, suite.Samples.Count, store, options, info, judge, progress, ct).ConfigureAwait(false);
+            return await RunSamplesAsync(model, pending, keys, suite.Samples.Count, store, options, info, judge, progress, ct).ConfigureAwait(false);
         }
     }
 
     private static async Task<ModelRunInfo> RunSamplesAsync(
-        IBenchModel model, List<BenchSample> pending, int total, ResultStore store, BenchRunOptions options, ModelRunInfo info, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
+        IBenchModel model, List<BenchSample> pending, IReadOnlyDictionary<string, string> keys, int total, ResultStore store, BenchRunOptions options, ModelRunInfo info, CaptionJudge? judge, IProgress<BenchProgress>? progress, CancellationToken ct)
     {
         var time = options.Time;
         var started = time.GetTimestamp();
@@ -87,15 +119,20 @@ internal static class ModelRun
                     {
                         return;
                     }
+                    catch (ImageFormatException ex)
+                    {
+                        // The sample's image is unusable: bad input, reported apart, not the model's miss.
+                        prediction = Prediction.Failed("bad_image", ex.Message, TimeSpan.Zero, model.Simulated) with { BadInput = true };
+                    }
                     catch (Exception ex) when (ex is not OutOfMemoryException)
                     {
                         prediction = Prediction.Failed("error", $"{ex.GetType().Name}: {ex.Message}", TimeSpan.Zero, model.Simulated);
                     }
 
-                    var result = SampleScorer.Score(model.Name, sample, prediction, time.GetUtcNow());
+                    var result = SampleScorer.Score(model.Name, sample, prediction, time.GetUtcNow()) with { Key = keys[sample.Id] };
                     if (judge is not null)
                     {
-                        result = await judge.JudgeAsync(sample, result, message => progress?.Report(new BenchProgress("suite", 0, 0, 0, TimeSpan.Zero, null) { Message = "warning: " + message }), token).ConfigureAwait(false);
+                        result = await judge.JudgeAsync(sample, result, message => progress?.Report(BenchProgress.ForSuite("warning: " + message)), token).ConfigureAwait(false);
                     }
 
                     if (store.Append(result))
@@ -114,7 +151,7 @@ internal static class ModelRun
             ct.ThrowIfCancellationRequested();
             return info with
             {
-                Status = stoppedBecause is null ? "ok" : "unreachable",
+                Status = stoppedBecause is null ? ModelRunStatus.Ok : ModelRunStatus.Unreachable,
                 Message = stoppedBecause,
                 Wall = time.GetElapsedTime(started),
                 RanNow = tracker.RanNow,

@@ -1,15 +1,17 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
+using VisualAgent.Bench.Scoring;
 
 namespace VisualAgent.Bench.Runner;
 
 /// <summary>
 /// results/&lt;model&gt;.jsonl: one line per finished sample, appended as one write and flushed at once, so a
-/// killed run loses at most the samples in flight. Loading keeps the first line of each id and ignores a truncated
-/// (unparsable) line, so a rerun never duplicates a sample.
+/// killed run loses at most the samples in flight. Loading keeps the last line of each id (a sample run again after an
+/// edit or a transient error supersedes its earlier line) and ignores a truncated (unparsable) line. A sample counts as
+/// done only under its current resume key and when it did not end in a transient error.
 /// </summary>
-public sealed class ResultStore : IDisposable
+internal sealed class ResultStore : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -37,7 +39,7 @@ public sealed class ResultStore : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Lines of an earlier run that did not parse (a truncated last line) or repeated an id.</summary>
+    /// <summary>Lines of an earlier run that did not parse (a truncated last line) or were superseded by a later line of their id.</summary>
     public int IgnoredLines { get; }
 
     public IReadOnlyCollection<SampleResult> Results
@@ -63,7 +65,7 @@ public sealed class ResultStore : IDisposable
         return new ResultStore(path, results, ignored);
     }
 
-    /// <summary>Reads a results file: first line per id wins; unparsable lines are counted, not fatal.</summary>
+    /// <summary>Reads a results file: the last line per id wins; unparsable and superseded lines are counted, not fatal.</summary>
     public static (Dictionary<string, SampleResult> Results, int Ignored) Load(string path)
     {
         var results = new Dictionary<string, SampleResult>(StringComparer.Ordinal);
@@ -89,35 +91,47 @@ public sealed class ResultStore : IDisposable
             {
             }
 
-            if (r is null || !results.TryAdd(r.Id, r))
+            if (r is null || results.ContainsKey(r.Id))
             {
                 ignored++;
+            }
+
+            if (r is not null)
+            {
+                results[r.Id] = r;
             }
         }
 
         return (results, ignored);
     }
 
-    public bool IsDone(string id)
+    /// <summary>True when the sample has a result under <paramref name="key"/> that is not a transient error.</summary>
+    public bool IsDone(string id, string key)
     {
         lock (_lock)
         {
-            return _results.ContainsKey(id);
+            return _results.TryGetValue(id, out var r) && r.Key == key && r.Status != SampleResult.StatusError;
         }
     }
 
-    /// <summary>Appends the result as one whole line and flushes it; a second result for the same id is dropped.</summary>
+    /// <summary>The results of these samples under their current keys (what the summary is made of).</summary>
+    public IReadOnlyCollection<SampleResult> Current(IReadOnlyDictionary<string, string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        lock (_lock)
+        {
+            return [.. _results.Values.Where(r => keys.TryGetValue(r.Id, out var key) && r.Key == key)];
+        }
+    }
+
+    /// <summary>Appends the result as one whole line and flushes it; it supersedes an earlier result of its id.</summary>
     public bool Append(SampleResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(result, Json) + "\n");
         lock (_lock)
         {
-            if (!_results.TryAdd(result.Id, result))
-            {
-                return false;
-            }
-
+            _results[result.Id] = result;
             _stream.Write(bytes);
             _stream.Flush();
             return true;

@@ -22,7 +22,7 @@ public sealed record PredictionLine
     /// <summary>Every other field of the line, as text: the group keys.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
 
-    public bool Correct => Point is { } p && Truth.Contains(p);
+    public bool Correct => GroundingHit.Of(Truth, Point);
 
     public double? Iou => PredictedBox is { } b ? b.IntersectionOverUnion(Truth) : null;
 }

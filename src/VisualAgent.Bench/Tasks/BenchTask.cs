@@ -4,11 +4,12 @@ using VisualAgent.Geometry;
 namespace VisualAgent.Bench.Tasks;
 
 /// <summary>
-/// One task of a task suite (shared/DESIGN.md, "Suite files"): where to start, what to tell the agent, and how the app
+/// One task of a task suite ({"name", "tasks": [{"id", "url", "instruction" or "instruction_js", "success_js", ...}]}): where
+/// to start, what to tell the agent, and how the app
 /// judges success. A relative url has already been resolved to a file URL next to the suite; <c>{{samples}}</c> stays
 /// until <see cref="ResolveUrl"/> is given the samples server's base URL.
 /// </summary>
-public sealed record BenchTask
+internal sealed record BenchTask
 {
     public const string SamplesPlaceholder = "{{samples}}";
 

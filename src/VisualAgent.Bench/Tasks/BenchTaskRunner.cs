@@ -3,9 +3,9 @@ using System.Text.Json;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
-using VisualAgent.Agent.Vision;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Runs;
 
 namespace VisualAgent.Bench.Tasks;
@@ -15,14 +15,14 @@ namespace VisualAgent.Bench.Tasks;
 /// setup_js run, the instruction (or instruction_js) given to the agent with the chosen model within max_steps and
 /// timeout_s, then success_js judged by the app. Never throws for a task that fails; only cancellation propagates.
 /// </summary>
-public static class BenchTaskRunner
+internal static class BenchTaskRunner
 {
     public static async Task<TaskOutcome> RunAsync(BenchTask task, TaskRunOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var outcome = new TaskOutcome { Id = task.Id, Model = options.Model, Simulated = options.Model.StartsWith("sim-", StringComparison.OrdinalIgnoreCase) };
+        var outcome = new TaskOutcome { Id = task.Id, Model = options.Model, Simulated = IsSimulated(options) };
         var downloads = Path.Combine(Path.GetTempPath(), "va-task-downloads", Guid.NewGuid().ToString("N")[..12]);
         var pageOptions = options.Browser.Options.With(task.Viewport?.Width, task.Viewport?.Height);
         pageOptions.DownloadsDir = downloads;
@@ -60,16 +60,21 @@ public static class BenchTaskRunner
         }
         catch (TaskNotRunnableException e)
         {
-            return outcome with { Error = e.Message };
+            return outcome with { Error = e.Message, ErrorCause = e.Cause };
         }
 
         await using (model.ConfigureAwait(false))
         {
             var agent = Bounds(task, options, model);
             var policy = WithOrigin(options.Policy ?? new PolicyOptions(), url);
-            var runner = new AgentRunner(
-                driver, model.Planner, model.Grounder, new RunStore(Path.GetFullPath(options.RunsFolder)), agent, policy, options.Prompt ?? new AlwaysYesPrompt(),
-                screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(), annotator: new VisionScreenshotAnnotator());
+            var runner = AgentFactory.Create(new AgentSetup
+            {
+                Driver = driver, Planner = model.Planner, Grounder = model.Grounder, Store = new RunStore(Path.GetFullPath(options.RunsFolder)),
+                Options = agent, Policy = policy, Prompt = options.Prompt ?? new AlwaysYesPrompt(),
+
+                // Only secrets the suite's author wrote are read; an instruction_js instruction is the page's text.
+                Secrets = new SecretResolver(new SecretMasker(), declared: SecretResolver.Names(task.Instruction).Concat(SecretResolver.Names(task.Solution))),
+            });
             var request = new RunRequest
             {
                 Goal = instruction,
@@ -99,6 +104,19 @@ public static class BenchTaskRunner
         catch (DriverException e)
         {
             return outcome with { Error = $"success_js could not be evaluated: {e.Message}" };
+        }
+    }
+
+    /// <summary>The profile's kind says whether the model is the simulator; a name no profile answers to is not.</summary>
+    private static bool IsSimulated(TaskRunOptions options)
+    {
+        try
+        {
+            return TaskModel.ResolveProfile(options).IsSimulated;
+        }
+        catch (VisualAgentException)
+        {
+            return false;
         }
     }
 

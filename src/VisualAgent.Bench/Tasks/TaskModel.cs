@@ -1,30 +1,22 @@
-using VisualAgent.Bench.Runner;
-using Microsoft.Extensions.AI;
 using VisualAgent.Agent.Offline;
 using VisualAgent.Bench.Tasks.Oracle;
 using VisualAgent.Drivers;
-using VisualAgent.Geometry;
 using VisualAgent.Grounding;
-using VisualAgent.Models.Client;
+using VisualAgent.Hosting;
 using VisualAgent.Models.Dialects;
-using VisualAgent.Models.Grounding;
-using VisualAgent.Models.Planning;
 using VisualAgent.Models.Profiles;
 using VisualAgent.Planning;
-using VisualAgent.Simulator;
-using VisualAgent.Vision;
-using VisualAgent.Vision.Grounding;
 
 namespace VisualAgent.Bench.Tasks;
 
 /// <summary>
-/// The planner and grounder one task runs with, composed as the CLI composes a run (Hosting/ModelStack): ocr = the
-/// offline planner over the instruction + the OCR grounder; sim-&lt;dialect&gt; = the real model client against the
-/// simulated server, driven by the oracle; a real profile = the model planner and grounder.
+/// The planner and grounder one task runs with, over the profile's <see cref="ModelStack"/> (as the CLI composes a
+/// run): ocr = the offline planner over the instruction + the OCR grounder; sim-&lt;dialect&gt; = the real model client
+/// against the simulated server, driven by the oracle; a real profile = the model planner and grounder.
 /// </summary>
 internal sealed class TaskModel : IAsyncDisposable
 {
-    private ModelConnection? _connection;
+    private ModelStack? _stack;
 
     public required IPlanner Planner { get; init; }
 
@@ -43,19 +35,19 @@ internal sealed class TaskModel : IAsyncDisposable
         {
             if (!StepParser.TryParse(instruction, out var steps, out var error))
             {
-                throw new TaskNotRunnableException($"instruction is not in the offline step grammar ({FirstLine(error)})");
+                throw new TaskNotRunnableException($"instruction is not in the offline step grammar ({FirstLine(error)})", TaskFailureCause.NotOfflineGrammar);
             }
 
             var ocr = options.Ocr ?? throw new TaskNotRunnableException("the ocr model needs an OCR engine (TaskRunOptions.Ocr)");
-            return new TaskModel { Planner = new OfflinePlanner(TaskFiles.Resolve(steps, task, options)), Grounder = new OcrGrounder(ocr, options.OcrGrounder), Mode = "offline" };
+            var offline = await ModelStack.OpenAsync(profile, new ModelStackOptions { Ocr = ocr, OcrGrounderOptions = options.OcrGrounder }, ct).ConfigureAwait(false);
+            return new TaskModel { Planner = new OfflinePlanner(TaskFiles.Resolve(steps, task, options)), Grounder = offline.Grounder, Mode = "offline", _stack = offline };
         }
 
         var dialect = DialectRegistry.Get(profile.Dialect ?? throw new TaskNotRunnableException($"model profile '{profile.Name}' names no dialect"));
         if (!profile.IsSimulated)
         {
-            var connection = await ModelConnection.OpenAsync(profile, cancellationToken: ct).ConfigureAwait(false);
-            var caller = connection.CreateCaller();
-            return new TaskModel { Planner = new ModelPlanner(new VlmSession(caller), profile.Name), Grounder = new ModelGrounder(caller), Mode = "model", _connection = connection };
+            var real = await ModelStack.OpenAsync(profile, cancellationToken: ct).ConfigureAwait(false);
+            return new TaskModel { Planner = real.CreatePlanner(), Grounder = real.Grounder, Mode = "model", _stack = real };
         }
 
         if (!dialect.Abilities.HasFlag(DialectAbilities.Ground))
@@ -70,7 +62,7 @@ internal sealed class TaskModel : IAsyncDisposable
 
         if (!StepParser.TryParse(task.Solution, out var solution, out var solutionError))
         {
-            throw new TaskNotRunnableException($"the task's solution is not in the offline step grammar ({FirstLine(solutionError)})");
+            throw new TaskNotRunnableException($"the task's solution is not in the offline step grammar ({FirstLine(solutionError)})", TaskFailureCause.NotOfflineGrammar);
         }
 
         solution = TaskFiles.Resolve(solution, task, options);
@@ -79,30 +71,30 @@ internal sealed class TaskModel : IAsyncDisposable
             throw new TaskNotRunnableException($"the simulator given speaks {given.Dialect.Id}, but the profile '{profile.Name}' speaks {dialect.Id}");
         }
 
-        var sim = await ModelConnection.OpenAsync(profile, simulator: options.Simulator, cancellationToken: ct).ConfigureAwait(false);
+        // The OCR engine, when given, is the oracle's fallback for canvas-painted targets (the stack's pixel grounder).
+        var sim = await ModelStack.OpenAsync(profile, new ModelStackOptions { Simulator = options.Simulator, Ocr = options.Ocr, OcrGrounderOptions = options.OcrGrounder }, ct).ConfigureAwait(false);
         var server = sim.Simulator!;
-        var simCaller = sim.CreateCaller();
-        var grounder = new SimulatedOracleGrounder(new ModelGrounder(simCaller), server, driver);
+        var grounder = new SimulatedOracleGrounder(sim.Grounder, server, driver);
         if (dialect.Abilities.HasFlag(DialectAbilities.NextAction))
         {
-            var fallback = options.Ocr is null ? null : new OcrGrounder(options.Ocr, options.OcrGrounder);
-            var oracle = new SimulatedOraclePlanner(new ModelPlanner(new VlmSession(simCaller), profile.Name), server, driver, solution, fallback);
-            return new TaskModel { Planner = oracle, Oracle = oracle, Grounder = grounder, Simulated = true, Mode = "simulated: one call decides and grounds", _connection = sim };
+            var oracle = new SimulatedOraclePlanner(sim.CreatePlanner(), server, driver, solution, sim.PixelGrounder);
+            return new TaskModel { Planner = oracle, Oracle = oracle, Grounder = grounder, Simulated = true, Mode = "simulated: one call decides and grounds", _stack = sim };
         }
 
         // Grounding-only families: the solution's steps are decided in words, the simulated model grounds each target.
-        return new TaskModel { Planner = new OfflinePlanner(solution), Grounder = grounder, Simulated = true, Mode = "simulated: planner + grounder", _connection = sim };
+        return new TaskModel { Planner = new OfflinePlanner(solution), Grounder = grounder, Simulated = true, Mode = "simulated: planner + grounder", _stack = sim };
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_connection is not null)
+        if (_stack is not null)
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            await _stack.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private static ModelProfile ResolveProfile(TaskRunOptions options)
+    /// <summary>The profile named by <see cref="TaskRunOptions.Model"/>: a configured one, "ocr", or sim-&lt;dialect&gt;.</summary>
+    public static ModelProfile ResolveProfile(TaskRunOptions options)
     {
         var name = options.Model;
         if (options.Profiles is { } profiles && profiles.TryGet(name, out var configured))

@@ -3,7 +3,7 @@ using VisualAgent.Errors;
 namespace VisualAgent.Bench.Tasks;
 
 /// <summary>A task that cannot run with the chosen model or setup; the outcome is a failure with this cause.</summary>
-public sealed class TaskNotRunnableException : VisualAgentException
+internal sealed class TaskNotRunnableException : VisualAgentException
 {
     public TaskNotRunnableException()
     {
@@ -18,4 +18,12 @@ public sealed class TaskNotRunnableException : VisualAgentException
         : base(message, innerException)
     {
     }
+
+    public TaskNotRunnableException(string message, TaskFailureCause cause)
+        : base(message)
+    {
+        Cause = cause;
+    }
+
+    public TaskFailureCause Cause { get; } = TaskFailureCause.TaskError;
 }

@@ -7,7 +7,7 @@ namespace VisualAgent.Bench.Tasks;
 /// One task's result. <see cref="Success"/> is the app's verdict (success_js after the agent stopped), not the
 /// agent's; <see cref="Status"/> and <see cref="Reason"/> are the agent's. Simulated outcomes say so.
 /// </summary>
-public sealed record TaskOutcome
+internal sealed record TaskOutcome
 {
     public required string Id { get; init; }
 
@@ -35,6 +35,9 @@ public sealed record TaskOutcome
 
     /// <summary>Why the task could not run or be judged (setup, instruction, success_js errors), or null.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The kind of <see cref="Error"/> (meaningful when there is one).</summary>
+    public TaskFailureCause ErrorCause { get; init; } = TaskFailureCause.TaskError;
 
     /// <summary>Notes of the simulated oracle (what it could not play), empty otherwise.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

@@ -9,7 +9,7 @@ using VisualAgent.Vision.Ocr;
 namespace VisualAgent.Bench.Tasks;
 
 /// <summary>How <see cref="BenchTaskRunner"/> runs a task: the shared browser, the model profile, where runs go.</summary>
-public sealed class TaskRunOptions
+internal sealed record TaskRunOptions
 {
     /// <summary>The browser every task opens a fresh context on (the caller owns it).</summary>
     public required PlaywrightBrowser Browser { get; init; }

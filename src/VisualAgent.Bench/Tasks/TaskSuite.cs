@@ -1,7 +1,7 @@
 namespace VisualAgent.Bench.Tasks;
 
 /// <summary>A loaded task suite: its tasks in file order, and the malformed entries that were skipped.</summary>
-public sealed record TaskSuite(string Name, string? Path, IReadOnlyList<BenchTask> Tasks)
+internal sealed record TaskSuite(string Name, string? Path, IReadOnlyList<BenchTask> Tasks)
 {
     /// <summary>Entries that could not be read (skipped), each naming its index in the file.</summary>
     public IReadOnlyList<TaskSuiteProblem> Problems { get; init; } = [];

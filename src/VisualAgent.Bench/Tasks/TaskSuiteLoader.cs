@@ -10,7 +10,7 @@ namespace VisualAgent.Bench.Tasks;
 /// (<see cref="TaskSuite.Problems"/>); duplicate ids, a file that is not JSON or has no "tasks" array are refused
 /// with a <see cref="UsageException"/>. Fields the format does not define are ignored.
 /// </summary>
-public static class TaskSuiteLoader
+internal static class TaskSuiteLoader
 {
     public static TaskSuite Load(string path)
     {

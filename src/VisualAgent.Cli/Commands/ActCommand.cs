@@ -32,7 +32,7 @@ internal static class ActCommand
         command.Options.Add(KeyOption);
         command.Options.Add(OutOption);
         command.Options.Add(CommonOptions.Json);
-        BrowserSession.AddOptions(command);
+        BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -53,7 +53,7 @@ internal static class ActCommand
 
         var folder = context.Get(OutOption)!;
         folder.Create();
-        await using var session = await BrowserSession.OpenAsync(context, context.Get(UrlOption), Path.Combine(folder.FullName, "downloads"), ct).ConfigureAwait(false);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), Path.Combine(folder.FullName, "downloads"), ct).ConfigureAwait(false);
         var before = await session.Driver.CaptureAsync(ct).ConfigureAwait(false);
         await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "before.png"), before.Png.ToArray(), ct).ConfigureAwait(false);
         var outcome = await session.Driver.ExecuteAsync(action, ct).ConfigureAwait(false);

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using VisualAgent.Bench.Datasets;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
 
@@ -24,36 +22,7 @@ internal static class BenchCalibrationCommand
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
-        var path = context.Get(ResultsOption)!.FullName;
-        var files = Directory.Exists(path) ? Directory.GetFiles(Path.Combine(path, "results"), "*.jsonl").Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path]
-            : throw new UsageException($"'{path}' is neither a bench output folder nor a results file.");
-        var tables = new Dictionary<string, ReliabilityTable>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var answers = new List<(double, bool, bool)>();
-            foreach (var line in await File.ReadAllLinesAsync(file, ct).ConfigureAwait(false))
-            {
-                if (line.Length == 0 || JsonSerializer.Deserialize<SampleResult>(line, ResultStore.Json) is not { } r || r.Kind != "grounding")
-                {
-                    continue;
-                }
-
-                var confidence = r.Metrics.GetValueOrDefault("confidence", -1);
-                if (r.Ok && confidence < 0)
-                {
-                    continue; // the model gives no confidence
-                }
-
-                answers.Add((Math.Max(0, confidence), r.Ok, r.Score >= 1));
-            }
-
-            if (answers.Count > 0)
-            {
-                tables[Path.GetFileNameWithoutExtension(file)] = ReliabilityTable.Of(answers);
-            }
-        }
-
+        var tables = await CalibrationReader.ReadAsync(context.Get(ResultsOption)!.FullName, ct).ConfigureAwait(false);
         if (context.Json)
         {
             CliOutput.WriteJson(tables);

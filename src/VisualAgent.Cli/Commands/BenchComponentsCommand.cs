@@ -6,7 +6,7 @@ using VisualAgent.Drivers;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Grounding;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Vision;
 using VisualAgent.Vision.Benchmarks;
 using VisualAgent.Vision.Grounding;
@@ -49,7 +49,7 @@ internal static class BenchComponentsCommand
 
     private static async Task<int> DriverAsync(VerbContext context, CancellationToken ct)
     {
-        var options = BrowserSession.ReadOptions(context);
+        var options = BrowserCommandOptions.ReadOptions(context);
         var url = context.Get(UrlOption)!;
         await using var samples = url.StartsWith("samples:", StringComparison.Ordinal) ? await SamplesServer.StartAsync(cancellationToken: ct).ConfigureAwait(false) : null;
         var resolved = samples is null ? url : samples.Url(url["samples:".Length..]);
@@ -61,7 +61,7 @@ internal static class BenchComponentsCommand
     private static async Task<int> VisionAsync(VerbContext context, CancellationToken ct)
     {
         var png = context.Get(ImageOption) is { } file
-            ? (file.Exists ? await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false) : throw new UsageException($"The image '{file.FullName}' does not exist."))
+            ? await ImageFile.ReadAsync(file.FullName, ct).ConfigureAwait(false)
             : await OrdersScreenshotAsync(context, 1920, 1080, ct).ConfigureAwait(false);
         var rows = await WithStatus("measuring vision operations", () => VisionBenchmark.RunAsync(png, context.Get(IterationsOption), ct)).ConfigureAwait(false);
         Print(context, "vision at " + (ImageHeader.TryReadSize(png, out var size) ? size.ToString() : "?"), rows);
@@ -72,7 +72,7 @@ internal static class BenchComponentsCommand
     {
         var count = context.Get(CountOption);
         var png = await OrdersScreenshotAsync(context, 640, 360, ct).ConfigureAwait(false);
-        using var ocr = ModelStack.CreateOcr(context.Configuration);
+        using var ocr = ModelStacks.CreateOcr(context.Configuration);
         var grounder = new OcrGrounder(ocr);
         var targets = new[] { "Export CSV", "the Search field", "Orders", "Next", "the Status dropdown" };
         GC.Collect();
@@ -127,7 +127,7 @@ internal static class BenchComponentsCommand
 
     private static async Task<byte[]> OrdersScreenshotAsync(VerbContext context, int width, int height, CancellationToken ct)
     {
-        var options = BrowserSession.ReadOptions(context);
+        var options = BrowserCommandOptions.ReadOptions(context);
         options.ViewportWidth = width;
         options.ViewportHeight = height;
         await using var samples = await SamplesServer.StartAsync(cancellationToken: ct).ConfigureAwait(false);

@@ -42,7 +42,7 @@ internal static class BenchGroundingSetCommand
             Viewport = ParseViewport(context.Get(ViewportOption)!),
             AnchorSelector = context.Get(AnchorOption)!,
             Pages = context.Get(PageOption) ?? [],
-            Browser = BrowserSession.ReadOptions(context),
+            Browser = BrowserCommandOptions.ReadOptions(context),
         };
         var outDir = context.Get(OutOption)!.FullName;
         var summary = await PageFolderSetGenerator.GenerateAsync(pages, outDir, options, new Progress<string>(CliOutput.Info), ct).ConfigureAwait(false);

@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
+using VisualAgent.Bench.Contestants;
+using VisualAgent.Bench.Reports;
 using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
@@ -91,7 +94,9 @@ internal static class BenchRunCommand
             Print(result, context.Json);
         }
 
-        return results.All(r => r.Summary.Models.All(m => m.Status == "unreachable")) ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+        return results.All(r => r.Summary.Models.All(m => m.Outcome == ModelRunStatus.Unreachable)) ? ExitCodes.ModelUnavailable
+            : results.Any(r => r.Summary.Models.Any(m => m.Outcome == ModelRunStatus.Failed)) ? ExitCodes.TaskFailed
+            : ExitCodes.Success;
     }
 
     private static string SuiteName(string suite) => SuiteLocator.IsBuiltIn(suite) ? suite.ToLowerInvariant() : Path.GetFileNameWithoutExtension(suite);
@@ -117,7 +122,7 @@ internal static class BenchRunCommand
                 var bars = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
                 var progress = new SyncProgress(p =>
                 {
-                    if (p.Total == 0 || p.Model == "suite")
+                    if (p.Total == 0 || p.AboutSuite)
                     {
                         CliOutput.Info(p.ToString());
                         return;
@@ -175,6 +180,11 @@ internal static class BenchRunCommand
         foreach (var m in summary.Models.Where(m => m.Message is not null))
         {
             CliOutput.Warn($"{m.Model}: {m.Message}");
+        }
+
+        foreach (var bad in summary.BadInput.Take(20))
+        {
+            CliOutput.Warn($"bad input {bad.Id}: {bad.Reason} (not scored for any model)");
         }
 
         foreach (var issue in summary.InputIssues.Take(20))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
+using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Cli.Commands;
 
@@ -145,12 +146,14 @@ internal static class DoctorCommand
         var tasks = profiles.Select(async p =>
         {
             var kind = p["Kind"] ?? "openai";
-            if (!string.Equals(kind, "openai", StringComparison.OrdinalIgnoreCase))
+            var parsed = ModelKinds.TryParse(kind, out var k) ? k : (ModelKind?)null;
+            if (parsed != ModelKind.OpenAi)
             {
-                return new DoctorCheck($"model {p.Key}", "ok", kind == "ocr" ? "offline OCR grounder (no endpoint)" : $"{kind} (no endpoint)", false);
+                return new DoctorCheck($"model {p.Key}", "ok", parsed == ModelKind.Ocr ? "offline OCR grounder (no endpoint)" : $"{kind} (no endpoint)", false);
             }
 
             var endpoint = p["Endpoint"] ?? p.GetSection("Endpoints").GetChildren().FirstOrDefault()?.Value;
+            var shown = UrlRedaction.Redact(endpoint);
             if (string.IsNullOrWhiteSpace(endpoint))
             {
                 return new DoctorCheck($"model {p.Key}", "warning", "no Endpoint configured", false);
@@ -158,14 +161,14 @@ internal static class DoctorCommand
 
             try
             {
-                using var reply = await http.GetAsync(new Uri(endpoint.TrimEnd('/') + "/models"), ct).ConfigureAwait(false);
+                using var reply = await http.GetAsync(new Uri(endpoint.TrimEnd('/') + "/models"), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 return reply.IsSuccessStatusCode
-                    ? new DoctorCheck($"model {p.Key}", "ok", $"{endpoint} answers", false)
-                    : new DoctorCheck($"model {p.Key}", "warning", $"{endpoint} answered {(int)reply.StatusCode}: check the URL and the API key variable {p["ApiKeyEnv"]}", false);
+                    ? new DoctorCheck($"model {p.Key}", "ok", $"{shown} answers", false)
+                    : new DoctorCheck($"model {p.Key}", "warning", $"{shown} answered {(int)reply.StatusCode}: check the URL and the API key variable {p["ApiKeyEnv"]}", false);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
             {
-                return new DoctorCheck($"model {p.Key}", "warning", $"{endpoint} is not reachable: start the server (see README, 'Serving real models') or fix Models:{p.Key}:Endpoint", false);
+                return new DoctorCheck($"model {p.Key}", "warning", $"{shown} is not reachable: start the server (see README, 'Serving real models') or fix Models:{p.Key}:Endpoint", false);
             }
         });
         return await Task.WhenAll(tasks).ConfigureAwait(false);

@@ -34,21 +34,21 @@ internal static class GroundCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var file = context.Get(ImageOption)!;
-        if (!file.Exists)
+        var output = context.Get(OutOption) ?? new FileInfo(Path.ChangeExtension(file.FullName, null) + ".grounded.png");
+        if (SamePath(output.FullName, file.FullName))
         {
-            throw new UsageException($"The image '{file.FullName}' does not exist.");
+            throw new UsageException($"--out '{output.FullName}' is the input image: the annotated copy would overwrite it. Give another --out file.");
         }
 
-        var bytes = await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false);
+        var bytes = await ImageFile.ReadAsync(file.FullName, ct).ConfigureAwait(false);
         Screenshot shot;
         using (var image = Image.Decode(bytes))
         {
             shot = new Screenshot { Png = ImageHeader.DetectFormat(bytes) == "png" ? bytes : image.EncodePng(), Size = image.Size };
         }
 
-        await using var stack = await ModelStack.CreateAsync(context, context.Get(ModelOption)!, ct).ConfigureAwait(false);
+        await using var stack = await ModelStacks.OpenAsync(context, context.Get(ModelOption)!, ct).ConfigureAwait(false);
         var result = await stack.Grounder.GroundAsync(new GroundingRequest(shot, context.Get(InstructionArgument)!), ct).ConfigureAwait(false);
-        var output = context.Get(OutOption) ?? new FileInfo(Path.ChangeExtension(file.FullName, null) + ".grounded.png");
         if (result.Found)
         {
             await File.WriteAllBytesAsync(output.FullName, Annotations.AnnotateStep(shot.Png.Span, result.Point, result.Box, context.Get(InstructionArgument)), ct).ConfigureAwait(false);
@@ -83,5 +83,14 @@ internal static class GroundCommand
         }
 
         return result.Found ? ExitCodes.Success : ExitCodes.TaskFailed;
+    }
+
+    /// <summary>True when both paths name one file (also through a symbolic link to it).</summary>
+    private static bool SamePath(string a, string b)
+    {
+        static string Resolve(string path) =>
+            File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target ? target.FullName : Path.GetFullPath(path);
+
+        return string.Equals(Resolve(a), Resolve(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ internal static class InspectCommand
         command.Options.Add(UrlOption);
         command.Options.Add(AtOption);
         command.Options.Add(CommonOptions.Json);
-        BrowserSession.AddOptions(command);
+        BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -42,7 +42,7 @@ internal static class InspectCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var point = ParsePoint(context.Get(AtOption)!, "--at");
-        await using var session = await BrowserSession.OpenAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
         var facts = await session.Driver.ElementAtAsync(point, ct).ConfigureAwait(false);
         if (context.Json)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
+using VisualAgent.Imaging;
 using VisualAgent.Vision;
 using VisualAgent.Vision.Ocr;
 
@@ -34,17 +35,13 @@ internal static class OcrCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var file = context.Get(ImageOption)!;
-        if (!file.Exists)
-        {
-            throw new UsageException($"The image '{file.FullName}' does not exist.");
-        }
-
+        var bytes = await ImageFile.ReadAsync(file.FullName, ct).ConfigureAwait(false);
         var options = context.Configuration.GetSection("Ocr").Get<OcrOptions>() ?? new OcrOptions();
         options.Languages = context.Get(LangOption) ?? options.Languages;
         options.PageSegMode = context.Get(PsmOption) ?? options.PageSegMode;
         using var ocr = new TesseractOcr(options);
         await ocr.EnsureAvailableAsync(ct).ConfigureAwait(false);
-        using var image = Image.Decode(await File.ReadAllBytesAsync(file.FullName, ct).ConfigureAwait(false));
+        using var image = Image.Decode(bytes);
         var result = await ocr.RecognizeAsync(image, null, ct).ConfigureAwait(false);
         switch (context.Json ? "json" : context.Get(FormatOption))
         {

@@ -3,13 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Offline;
-using VisualAgent.Agent.Planning;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Agent.Skills;
-using VisualAgent.Agent.Vision;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 using VisualAgent.Planning;
 using VisualAgent.Runs;
 
@@ -29,6 +28,8 @@ internal static class RunCommand
     private static readonly Option<string?> SkillOption = new("--skill") { Description = "Run a skill from skills/NAME/SKILL.md." };
 
     private static readonly Option<string[]> ParamOption = new("--param", "-p") { Description = "Skill parameter NAME=VALUE (repeatable). Secret parameters come from the environment, never from here.", AllowMultipleArgumentsPerToken = false };
+
+    private static readonly Option<string[]> SecretOption = new("--secret") { Description = "Declare a secret NAME (repeatable), read from the environment variable NAME: checked before the first step and masked everywhere. {{secret:NAME}} in the instruction, or a secret parameter of the skill, declares it too; no other variable is ever read.", AllowMultipleArgumentsPerToken = false };
 
     private static readonly Option<bool> DemoOption = new("--demo") { Description = "The offline demo: serve the samples, log in with a secret, filter orders by status, export CSV, check its rows." };
 
@@ -55,13 +56,14 @@ internal static class RunCommand
         command.Options.Add(GrounderOption);
         command.Options.Add(SkillOption);
         command.Options.Add(ParamOption);
+        command.Options.Add(SecretOption);
         command.Options.Add(DemoOption);
         command.Options.Add(YesOption);
         command.Options.Add(DenyRiskyOption);
         command.Options.Add(MaxStepsOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
-        BrowserSession.AddOptions(command);
+        BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -69,18 +71,28 @@ internal static class RunCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var demo = context.Get(DemoOption);
-        var (goal, url) = ResolveGoal(context, demo);
+        var (goal, url, skillSecrets) = ResolveGoal(context, demo);
+        if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
+        {
+            // The samples' documented demo account; set here so the demo runs anywhere, typed as a secret all the same.
+            Environment.SetEnvironmentVariable(Demo.SecretName, Demo.Password);
+        }
+
+        // Secrets come only from the user: the names in the instruction (or skill body), the skill's secret parameters
+        // and --secret. All must be set before anything is done; no other variable is ever read.
+        var secrets = new SecretResolver(new SecretMasker(), declared: DeclaredSecrets(context, goal, skillSecrets));
+        secrets.EnsureDeclaredAvailable();
         var profileName = context.Get(ModelOption)!;
         if (context.Get(YesOption) && context.Get(DenyRiskyOption))
         {
             throw new UsageException("--yes and --deny-risky contradict each other: give one.");
         }
 
-        await using var models = await ModelStack.CreateAsync(context, profileName, ct).ConfigureAwait(false);
+        await using var models = await ModelStacks.OpenAsync(context, profileName, ct).ConfigureAwait(false);
         var grounderName = context.Get(GrounderOption);
         await using var grounderStack = grounderName is null || string.Equals(grounderName, profileName, StringComparison.OrdinalIgnoreCase)
             ? null
-            : await ModelStack.CreateAsync(context, grounderName, ct).ConfigureAwait(false);
+            : await ModelStacks.OpenAsync(context, grounderName, ct).ConfigureAwait(false);
         foreach (var stack in new[] { models, grounderStack })
         {
             if (stack is { Simulated: true })
@@ -103,19 +115,13 @@ internal static class RunCommand
         else
         {
             // One call decides and grounds (computer use), unless a separate grounder is named: then the model plans in words.
-            planner = grounderStack is null ? models.CreatePlanner() : new WordsPlanner(models.Caller!);
-        }
-
-        if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
-        {
-            // The samples' documented demo account; set here so the demo runs anywhere, typed as a secret all the same.
-            Environment.SetEnvironmentVariable(Demo.SecretName, Demo.Password);
+            planner = grounderStack is null ? models.CreatePlanner() : models.CreateWordsPlanner();
         }
 
         var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
         var store = new RunStore(Path.GetFullPath(runsRoot));
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var session = await BrowserSession.OpenAsync(context, demo ? "samples:" : url, downloads, ct).ConfigureAwait(false);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, ct).ConfigureAwait(false);
         var startUrl = url is null ? null : session.ResolveUrl(url);
         goal = session.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
         if (planner is OfflinePlanner)
@@ -140,14 +146,16 @@ internal static class RunCommand
             }
         }
 
-        var runner = new AgentRunner(
-            session.Driver, planner, grounder, store, agentOptions, policy, prompt,
-            screenshotMasker: new VisionScreenshotMasker(), screenChange: new PixelScreenChangeDetector(),
-            annotator: new VisionScreenshotAnnotator(), logger: context.Loggers.CreateLogger<AgentRunner>())
+        // A model failure in the planner or grounder ends the run with exit code 3 (the offline planner is not wrapped:
+        // the loop reads its step preview, and it calls no model).
+        var watch = new ModelFailureWatch();
+        var runner = AgentFactory.Create(new AgentSetup
         {
+            Driver = session.Driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Secrets = secrets, Options = agentOptions, Policy = policy, Prompt = prompt,
+            Logger = context.Loggers.CreateLogger<AgentRunner>(),
             StepRecorded = context.Json ? null : PrintStep,
-            Pause = (IPauseController?)pause ?? NoPauseController.Instance,
-        };
+            Pause = pause,
+        });
 
         if (!context.Json)
         {
@@ -183,10 +191,24 @@ internal static class RunCommand
             ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
             : null;
         Report(context, result, check);
-        return check is { Passed: false } ? ExitCodes.TaskFailed : result.ExitCode;
+        return check is { Passed: false } ? ExitCodes.TaskFailed : watch.ExitCode(result);
     }
 
-    private static (string Goal, string? Url) ResolveGoal(VerbContext context, bool demo)
+    private static IEnumerable<string> DeclaredSecrets(VerbContext context, string goal, IReadOnlyList<string> skillSecrets)
+    {
+        var named = context.Get(SecretOption) ?? [];
+        foreach (var name in named)
+        {
+            if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                throw new UsageException($"--secret '{name}' is not an environment variable name: give a NAME such as DB_PASSWORD (letters, digits and _).");
+            }
+        }
+
+        return SecretResolver.Names(goal).Concat(skillSecrets).Concat(named).Distinct(StringComparer.Ordinal);
+    }
+
+    private static (string Goal, string? Url, IReadOnlyList<string> SkillSecrets) ResolveGoal(VerbContext context, bool demo)
     {
         var instruction = context.Get(InstructionArgument);
         var skillName = context.Get(SkillOption);
@@ -198,7 +220,7 @@ internal static class RunCommand
 
         if (demo)
         {
-            return (Demo.Instruction, null);
+            return (Demo.Instruction, null, []);
         }
 
         if (skillName is not null)
@@ -217,10 +239,11 @@ internal static class RunCommand
                 parameters[p[..eq]] = p[(eq + 1)..];
             }
 
-            return (SkillLoader.Render(skill, parameters, Environment.GetEnvironmentVariable), context.Get(UrlOption));
+            var secrets = skill.Parameters.Where(p => p.Secret && (p.Required || Environment.GetEnvironmentVariable(p.Name) is { Length: > 0 })).Select(p => p.Name);
+            return (SkillLoader.Render(skill, parameters, Environment.GetEnvironmentVariable), context.Get(UrlOption), [.. secrets]);
         }
 
-        return (instruction!, context.Get(UrlOption));
+        return (instruction!, context.Get(UrlOption), []);
     }
 
     private static string FindSkillsRoot()

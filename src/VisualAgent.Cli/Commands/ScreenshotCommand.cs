@@ -17,7 +17,7 @@ internal static class ScreenshotCommand
         command.Options.Add(UrlOption);
         command.Options.Add(OutOption);
         command.Options.Add(CommonOptions.Json);
-        BrowserSession.AddOptions(command);
+        BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -25,7 +25,7 @@ internal static class ScreenshotCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var output = context.Get(OutOption)!;
-        await using var session = await BrowserSession.OpenAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
         var shot = await session.Driver.CaptureAsync(ct).ConfigureAwait(false);
         output.Directory?.Create();
         var temp = output.FullName + ".part";

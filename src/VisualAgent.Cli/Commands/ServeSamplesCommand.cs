@@ -1,7 +1,7 @@
 using Spectre.Console;
 using System.CommandLine;
 using VisualAgent.Cli.Hosting;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
+using VisualAgent.Errors;
 
 namespace VisualAgent.Cli.Hosting;
 
@@ -27,7 +28,7 @@ internal static class CliOutput
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    public static void Error(string message) => Err.MarkupLineInterpolated($"[red]error:[/] {message}");
+    public static void Error(string message) => Err.MarkupLineInterpolated($"[red]error:[/] {UrlRedaction.Redact(message)}");
 
     public static void Warn(string message) => Err.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
 

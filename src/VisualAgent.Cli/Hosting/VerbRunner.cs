@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 
 namespace VisualAgent.Cli.Hosting;
 
@@ -49,6 +50,12 @@ internal static class VerbRunner
         {
             CliOutput.Error(ex.Message);
             return ex.ExitCode;
+        }
+        catch (InvalidOperationException ex) when (ex.Source == typeof(ConfigurationBinder).Assembly.GetName().Name)
+        {
+            // A setting of the wrong type ("MaxSteps": "many") is the user's configuration, not a bug.
+            CliOutput.Error($"a setting is invalid: {ex.Message} Fix it in appsettings.json, the file given by --config, or its {AppConfiguration.EnvironmentPrefix} environment variable.");
+            return ExitCodes.Usage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -31,7 +31,7 @@ public static class ChatTimings
             properties[TimeToFirstTokenKey] = t.TotalMilliseconds;
         }
 
-        properties[EndpointKey] = endpoint.ToString();
+        properties[EndpointKey] = VisualAgent.Errors.UrlRedaction.Redact(endpoint);
         if (fingerprint is not null)
         {
             properties[SystemFingerprintKey] = fingerprint;

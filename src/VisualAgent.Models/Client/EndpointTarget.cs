@@ -6,5 +6,5 @@ internal sealed record EndpointTarget(string Profile, Uri Endpoint, string Model
     /// <summary>The key itself, kept only to scrub it from messages; never printed (ToString omits it).</summary>
     public string? ApiKey { get; init; }
 
-    public override string ToString() => $"{Profile} at {Endpoint} ({Model})";
+    public override string ToString() => $"{Profile} at {VisualAgent.Errors.UrlRedaction.Redact(Endpoint)} ({Model})";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using VisualAgent.Actions;
 using VisualAgent.Drivers;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
@@ -71,7 +72,7 @@ public sealed class ModelCaller(
             history.Add(new ChatMessage(ChatRole.Assistant, raw));
             try
             {
-                var reply = dialect.Parse(raw, context);
+                var reply = Judge(dialect.Parse(raw, context), task, raw);
                 return Result(reply, raw, prepared, calls, rejected, imageTokens);
             }
             catch (ModelReplyParseException ex) when (rejected.Count < MaxRepairs)
@@ -80,6 +81,34 @@ public sealed class ModelCaller(
                 history.Add(new ChatMessage(ChatRole.User, Correction(ex)));
             }
         }
+    }
+
+    /// <summary>
+    /// What a parsed reply may ask for: a next-action reply must hold an action (a refusal or other prose is not one, and is
+    /// never read as "done"), and waits are cut to the profile's MaxWaitSeconds.
+    /// </summary>
+    private ParsedReply Judge(ParsedReply reply, ModelTask task, string raw)
+    {
+        if (task.Kind == ModelTaskKind.NextAction && reply.Action is null)
+        {
+            var said = reply.Text is { Length: > 0 } text ? $" (it says: \"{(text.Length <= 120 ? text : text[..120] + "...")}\")" : "";
+            throw new ModelReplyParseException(
+                $"The {dialect.Id} reply holds no action{said}: a next-action reply must call exactly one action, or finish the task with its done/answer action.", raw);
+        }
+
+        return reply.Action is { } action ? reply with { Action = CapWaits(action) } : reply;
+    }
+
+    private AgentAction CapWaits(AgentAction action)
+    {
+        var max = profile.MaxWaitSeconds;
+        var capped = action switch
+        {
+            WaitAction w when !(w.Seconds <= max) => w with { Seconds = max },
+            LongPressAction l when !(l.Seconds <= max) => l with { Seconds = max },
+            _ => action,
+        };
+        return capped.Then is { Count: > 0 } then ? capped with { Then = [.. then.Select(CapWaits)] } : capped;
     }
 
     /// <summary>The corrective follow-up: quotes the parse error and asks for the promised format only.</summary>

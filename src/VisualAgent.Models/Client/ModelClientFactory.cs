@@ -64,13 +64,21 @@ public static class ModelClientFactory
     private static OpenAiChatClient CreateReplica(ModelProfile profile, Uri endpoint, string? key, ModelClientOptions options)
     {
         var target = new EndpointTarget(profile.Name, endpoint, profile.Model!, profile.ApiKeyEnv, profile.Timeout) { ApiKey = key };
+
+        // Replies are judged as they arrive (size cap, HTML pages, unstreamed bodies): the SDK buffers whole bodies otherwise.
+        var http = new HttpClient(new ReplyGuardHandler(profile.Name, profile.MaxReplyBytes) { InnerHandler = new SocketsHttpHandler() })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // the SDK's NetworkTimeout (the profile's TimeoutSeconds) bounds each request
+        };
         var sdkOptions = new OpenAIClientOptions
         {
             Endpoint = endpoint,
             NetworkTimeout = profile.Timeout,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            Transport = new HttpClientPipelineTransport(http),
         };
+        sdkOptions.AddPolicy(new StreamMismatchPolicy(profile.Name), PipelinePosition.BeforeTransport);
         var chat = new ChatClient(profile.Model!, new ApiKeyCredential(key ?? NoKey), sdkOptions);
-        return new OpenAiChatClient(target, chat, options.Stream, options.TimeProvider);
+        return new OpenAiChatClient(target, chat, profile.Stream ?? options.Stream, options.TimeProvider, http);
     }
 }

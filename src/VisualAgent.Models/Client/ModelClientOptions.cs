@@ -15,7 +15,7 @@ public sealed class ModelClientOptions
 
     /// <summary>
     /// Stream replies under the hood even for GetResponseAsync, so time to first token is measured (default true).
-    /// Set false for servers whose streaming misbehaves; TTFT is then not recorded.
+    /// Set false for servers whose streaming misbehaves; TTFT is then not recorded. A profile's own Stream setting wins.
     /// </summary>
     public bool Stream { get; init; } = true;
 

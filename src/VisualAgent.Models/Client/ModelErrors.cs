@@ -16,8 +16,21 @@ internal static class ModelErrors
     public static ModelUnavailableException Truncated(EndpointTarget t) => Create(t, new ModelCallFailure(
         ModelFailureKind.Truncated, "the streamed reply ended before the server marked it finished (connection dropped?)", t.Endpoint));
 
+    /// <summary>A body that is not a chat-completions reply (garbage, a malformed chunk, fields the SDK cannot read): not retried.</summary>
+    public static ModelUnavailableException InvalidReply(EndpointTarget t, Exception ex) => Create(t, new ModelCallFailure(
+        ModelFailureKind.InvalidReply,
+        $"the reply is not a readable OpenAI chat-completions reply ({Describe(ex)}). Check that Endpoint in Models:{t.Profile} is an OpenAI-compatible server; if it streams badly, set \"Stream\": false there",
+        t.Endpoint));
+
+    /// <summary>A stream that ended normally without a single chat-completions event (its body was something else).</summary>
+    public static ModelUnavailableException EmptyStream(EndpointTarget t) => Create(t, new ModelCallFailure(
+        ModelFailureKind.InvalidReply,
+        $"the server's reply stream held no chat-completions events (not server-sent events in the OpenAI format). Check that Endpoint in Models:{t.Profile} is an OpenAI-compatible server, or set \"Stream\": false there",
+        t.Endpoint));
+
     public static ModelUnavailableException From(Exception ex, EndpointTarget t) => ex switch
     {
+        _ when ReplyRejectedException.Find(ex) is { } rejected => Create(t, new ModelCallFailure(rejected.Kind, rejected.Message, t.Endpoint)),
         ClientResultException { Status: > 0 } cre => Create(t, FromStatus(cre, t)),
         _ => Create(t, new ModelCallFailure(
             ModelFailureKind.Connection,
@@ -26,7 +39,7 @@ internal static class ModelErrors
     };
 
     public static ModelUnavailableException Create(EndpointTarget t, ModelCallFailure failure) =>
-        new(Redact($"Model profile '{t.Profile}' at {t.Endpoint}: {failure.Message}.", t.ApiKey), failure);
+        new(UrlRedaction.Redact(Redact($"Model profile '{t.Profile}' at {UrlRedaction.Redact(t.Endpoint)}: {failure.Message}.", t.ApiKey)), failure);
 
     private static ModelCallFailure FromStatus(ClientResultException ex, EndpointTarget t)
     {
@@ -40,7 +53,7 @@ internal static class ModelErrors
                 ? $"the server refused the request as unauthorized (HTTP {status}){said}. It needs an API key: set ApiKeyEnv in Models:{t.Profile} to the name of the environment variable that holds it"
                 : $"the server refused the API key from environment variable {t.ApiKeyEnv} (HTTP {status}){said}. Check that variable holds a valid key", t.Endpoint, status),
             404 => new(ModelFailureKind.NotFound,
-                $"HTTP 404 for model '{t.Model}'{said}. Check the Model id (GET {t.Endpoint.ToString().TrimEnd('/')}/models lists what the server serves) and that Endpoint ends in /v1", t.Endpoint, status),
+                $"HTTP 404 for model '{t.Model}'{said}. Check the Model id (GET {UrlRedaction.Redact(t.Endpoint).TrimEnd('/')}/models lists what the server serves) and that Endpoint ends in /v1", t.Endpoint, status),
             429 => new(ModelFailureKind.RateLimited, $"the server is rate limiting (HTTP 429){said}", t.Endpoint, status, RetryAfter(response)),
             >= 500 => new(ModelFailureKind.ServerError, $"the server failed (HTTP {status}){said}. Check its log", t.Endpoint, status, RetryAfter(response)),
             400 or 413 when IsContextError(detail) => new(ModelFailureKind.ContextTooLong,

@@ -29,4 +29,13 @@ public enum ModelFailureKind
 
     /// <summary>Any other refusal of the request (HTTP 4xx).</summary>
     BadRequest,
+
+    /// <summary>
+    /// HTTP 200 with a body that is not a chat-completions reply: an HTML page, garbage, a malformed stream chunk, a JSON
+    /// body where a stream was asked for. Not retried: the same request gets the same answer.
+    /// </summary>
+    InvalidReply,
+
+    /// <summary>The reply is larger than the profile's MaxReplyBytes; it was cut off, not read whole. Not retried.</summary>
+    ReplyTooLarge,
 }

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 using VisualAgent.Errors;
@@ -11,9 +12,11 @@ namespace VisualAgent.Models.Client;
 /// <see cref="IChatClient"/> over the official OpenAI SDK's <see cref="ChatClient"/>, for one endpoint (replica).
 /// Records latency, time to first token and the endpoint in AdditionalProperties (<see cref="ChatTimings"/>);
 /// translates every failure into a ModelUnavailableException whose InnerException is a <see cref="ModelCallFailure"/>.
-/// With <c>stream</c> set, GetResponseAsync streams under the hood so time to first token is measured.
+/// With <c>stream</c> set, GetResponseAsync streams under the hood so time to first token is measured. A body that is
+/// not a chat-completions reply (garbage, a malformed chunk, fields the SDK cannot read) is an InvalidReply failure, never
+/// an unhandled exception. <paramref name="owned"/> (the replica's HTTP client) is disposed with this client.
 /// </summary>
-internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, bool stream, TimeProvider timeProvider) : IChatClient
+internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, bool stream, TimeProvider timeProvider, IDisposable? owned = null) : IChatClient
 {
     private readonly ChatClientMetadata _metadata = new("openai", target.Endpoint, target.Model);
 
@@ -40,8 +43,21 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         {
             throw Translate(ex, cancellationToken);
         }
+        catch (Exception ex) when (IsMalformed(ex))
+        {
+            throw ModelErrors.InvalidReply(target, ex);
+        }
 
-        var response = OpenAiResponseMapper.ToResponse(completion);
+        ChatResponse response;
+        try
+        {
+            response = OpenAiResponseMapper.ToResponse(completion);
+        }
+        catch (Exception ex) when (IsMalformed(ex))
+        {
+            throw ModelErrors.InvalidReply(target, ex);
+        }
+
         ChatTimings.Set(response.AdditionalProperties!, timeProvider.GetElapsedTime(started), null, target.Endpoint, completion.SystemFingerprint);
         return response;
     }
@@ -69,11 +85,25 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
                 }
                 catch (Exception ex) when (IsTransportError(ex, cancellationToken))
                 {
-                    throw state.Received && ex is not ClientResultException && !timeout.IsCancellationRequested
+                    throw state.Received && ex is not ClientResultException && !timeout.IsCancellationRequested && ReplyRejectedException.Find(ex) is null
                         ? ModelErrors.Truncated(target) : Translate(ex, cancellationToken);
                 }
+                catch (Exception ex) when (IsMalformed(ex))
+                {
+                    throw ModelErrors.InvalidReply(target, ex);
+                }
 
-                if (state.Accept(updates.Current, timeProvider.GetElapsedTime(started)) is { } update)
+                ChatResponseUpdate? update;
+                try
+                {
+                    update = state.Accept(updates.Current, timeProvider.GetElapsedTime(started));
+                }
+                catch (Exception ex) when (IsMalformed(ex))
+                {
+                    throw ModelErrors.InvalidReply(target, ex);
+                }
+
+                if (update is not null)
                 {
                     yield return update;
                 }
@@ -82,6 +112,11 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         finally
         {
             await DisposeQuietlyAsync(updates).ConfigureAwait(false);
+        }
+
+        if (!state.Received)
+        {
+            throw ModelErrors.EmptyStream(target);
         }
 
         if (!state.Finished)
@@ -100,9 +135,7 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => owned?.Dispose();
 
     private static bool IsTransportError(Exception ex, CancellationToken cancellationToken) => ex switch
     {
@@ -110,6 +143,10 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         ClientResultException or HttpRequestException or IOException or System.Net.Sockets.SocketException => true,
         _ => false,
     };
+
+    /// <summary>What the SDK throws when a body it received is not the reply it expects (bad JSON, missing or unknown fields).</summary>
+    private static bool IsMalformed(Exception ex) =>
+        ex is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException;
 
     private ModelUnavailableException Translate(Exception ex, CancellationToken cancellationToken) =>
         ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? ModelErrors.Timeout(target) : ModelErrors.From(ex, target);

@@ -84,14 +84,17 @@ public sealed partial class RetryingChatClient(IChatClient innerClient, RetryOpt
     {
         if (attempt >= _options.MaxAttempts)
         {
-            LogGaveUp(_logger, failure.Endpoint?.ToString() ?? "?", failure.Kind, attempt);
+            LogGaveUp(_logger, EndpointName(failure), failure.Kind, attempt);
             throw attempt == 1 ? ex : new ModelUnavailableException($"{ex.Message} Gave up after {attempt} attempts.", failure);
         }
 
         var delay = _options.DelayFor(attempt, failure.RetryAfter, Random.Shared.NextDouble());
-        LogRetrying(_logger, failure.Endpoint?.ToString() ?? "?", failure.Kind, attempt, delay.TotalMilliseconds);
+        LogRetrying(_logger, EndpointName(failure), failure.Kind, attempt, delay.TotalMilliseconds);
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string EndpointName(ModelCallFailure failure) =>
+        failure.Endpoint is { } endpoint ? VisualAgent.Errors.UrlRedaction.Redact(endpoint) : "?";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model call to {Endpoint} failed ({Kind}) on attempt {Attempt}; retrying in {DelayMs:0} ms")]
     private static partial void LogRetrying(ILogger logger, string endpoint, ModelFailureKind kind, int attempt, double delayMs);

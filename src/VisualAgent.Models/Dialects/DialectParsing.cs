@@ -13,7 +13,7 @@ public static class DialectParsing
     /// Parses <paramref name="raw"/> in the dialect's grammar against a screenshot of <paramref name="imageSize"/> and returns
     /// the action as one line of contract JSON (a text-only reply becomes {"action": "answer", "text": ...}), or
     /// {"error": "...", "raw": "..."} when it does not parse. Without <paramref name="inputSize"/> the size the model saw is
-    /// derived from the family's default budget (shared/DIALECTS.md), with <paramref name="minPixels"/> /
+    /// derived from the family's default image budget (<see cref="IModelDialect"/>), with <paramref name="minPixels"/> /
     /// <paramref name="maxPixels"/> overriding its bounds. An unknown dialect id throws <see cref="UsageException"/>.
     /// </summary>
     public static string ParseToJson(

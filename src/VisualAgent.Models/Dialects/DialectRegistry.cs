@@ -3,7 +3,7 @@ using VisualAgent.Models.Dialects.Families;
 
 namespace VisualAgent.Models.Dialects;
 
-/// <summary>The model dialects by id (shared/DIALECTS.md): qwen3-vl, qwen2.5-vl, ui-tars, qwen2-vl, generic-json, llava, minigpt-v2, blip2.</summary>
+/// <summary>The model dialects by id: qwen3-vl, qwen2.5-vl, ui-tars, qwen2-vl, generic-json, llava, minigpt-v2, blip2.</summary>
 public static class DialectRegistry
 {
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -24,7 +24,7 @@ public static class DialectRegistry
 
     private static readonly Lazy<IReadOnlyList<IModelDialect>> LazyAll = new(() => CreateAll(null));
 
-    /// <summary>The dialect ids, in the order of shared/DIALECTS.md.</summary>
+    /// <summary>The dialect ids, in a fixed order (qwen3-vl first), as messages and help texts list them.</summary>
     public static IReadOnlyList<string> Ids { get; } =
         ["qwen3-vl", "qwen2.5-vl", "ui-tars", "qwen2-vl", "generic-json", "llava", "minigpt-v2", "blip2"];
 

@@ -3,7 +3,7 @@ using VisualAgent.Geometry;
 namespace VisualAgent.Models.Dialects;
 
 /// <summary>
-/// How one model family speaks about screens (shared/DIALECTS.md), in both directions: what the prompt promises the
+/// How one model family speaks about screens (its prompt, reply grammar and coordinate space), in both directions: what the prompt promises the
 /// model and how a reply maps back to screenshot pixels. The simulator uses <see cref="FormatReply"/> to answer in
 /// the family's own grammar and space, so a mapping bug fails a round trip.
 /// </summary>

@@ -5,7 +5,8 @@ namespace VisualAgent.Models.Dialects;
 /// <summary>
 /// A model's coordinate space and the one place that maps it to screenshot pixels of the original image and back.
 /// A model number v becomes a pixel of the image sent as <c>v * Unit - Pad</c>, and that pixel becomes an original
-/// pixel by the ratio original / sent. Results outside the image are clamped into [0, size - 1].
+/// pixel by the ratio original / sent. Results just outside the image (within <see cref="ClampMargin"/> of a side, a
+/// model's rounding at the border) are clamped into [0, size - 1]; parsers reject points further out (<see cref="IsFarOutside"/>).
 /// </summary>
 public readonly record struct ModelSpace
 {
@@ -27,6 +28,9 @@ public readonly record struct ModelSpace
         _scaleX = Original.Width / (double)sent.Width;
         _scaleY = Original.Height / (double)sent.Height;
     }
+
+    /// <summary>How far beyond an edge a point may lie and still be clamped onto the image: 5 % of that side (at least 2 pixels).</summary>
+    public const double ClampMargin = 0.05;
 
     public PixelSize Original { get; }
 
@@ -78,9 +82,26 @@ public readonly record struct ModelSpace
         return new ScreenPoint(cx, cy);
     }
 
+    /// <summary>
+    /// True when the model point maps further outside the image than <see cref="ClampMargin"/> (or is not a finite
+    /// number): such a point is nonsense to act on, not something to clamp into a corner.
+    /// </summary>
+    public bool IsFarOutside(double x, double y)
+    {
+        var sx = ((x * _unitX) - _padX) * _scaleX;
+        var sy = ((y * _unitY) - _padY) * _scaleY;
+        return Beyond(sx, Original.Width) || Beyond(sy, Original.Height);
+    }
+
     /// <summary>Maps a screenshot point to the model's numbers (unrounded): the inverse of <see cref="ToScreen"/>.</summary>
     public (double X, double Y) FromScreen(ScreenPoint point) =>
         (((point.X / _scaleX) + _padX) / _unitX, ((point.Y / _scaleY) + _padY) / _unitY);
+
+    private static bool Beyond(double value, int side)
+    {
+        var margin = Math.Max(2, side * ClampMargin);
+        return !double.IsFinite(value) || value < -margin || value > side - 1 + margin;
+    }
 
     private static double Clamp(double value, int side) =>
         double.IsNaN(value) ? 0 : Math.Clamp(value, 0, Math.Max(0, side - 1));

@@ -5,7 +5,7 @@ using VisualAgent.Models.Dialects;
 namespace VisualAgent.Models.Imaging;
 
 /// <summary>
-/// The Qwen-VL family's smart_resize (shared/DIALECTS.md): sides rounded to multiples of the factor, then scaled into
+/// The Qwen-VL family's smart_resize (as in the Qwen2-VL/Qwen2.5-VL/Qwen3-VL processors): sides rounded to multiples of the factor, then scaled into
 /// [min_pixels, max_pixels] keeping the aspect ratio. Rounding is Python's round-half-to-even.
 /// </summary>
 public static class SmartResize

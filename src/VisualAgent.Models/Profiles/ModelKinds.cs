@@ -13,4 +13,37 @@ public static class ModelKinds
     public const string Simulated = "simulated";
 
     public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Simulated];
+
+    /// <summary>The kind a configuration name stands for, case-insensitive; false for a name that is none.</summary>
+    public static bool TryParse(string? name, out ModelKind kind)
+    {
+        kind = default;
+        if (string.Equals(name, OpenAi, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = ModelKind.OpenAi;
+        }
+        else if (string.Equals(name, Ocr, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = ModelKind.Ocr;
+        }
+        else if (string.Equals(name, Simulated, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = ModelKind.Simulated;
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The configuration name of <paramref name="kind"/>.</summary>
+    public static string NameOf(ModelKind kind) => kind switch
+    {
+        ModelKind.OpenAi => OpenAi,
+        ModelKind.Ocr => Ocr,
+        ModelKind.Simulated => Simulated,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a model kind."),
+    };
 }

@@ -3,13 +3,14 @@ using VisualAgent.Models.Dialects;
 namespace VisualAgent.Models.Profiles;
 
 /// <summary>
-/// One named model profile, bound from configuration <c>Models:&lt;name&gt;</c> (shared/DESIGN.md, Configuration).
+/// One named model profile, bound from configuration <c>Models:&lt;name&gt;</c> (appsettings.json, then environment
+/// variables VISUALAGENT__Models__NAME__Key).
 /// Holds where the model is served, which dialect it speaks, its image budget and sampling. It never holds an API
 /// key: <see cref="ApiKeyEnv"/> names the environment variable that does.
 /// </summary>
 public sealed class ModelProfile
 {
-    /// <summary>The dialect ids of shared/DIALECTS.md.</summary>
+    /// <summary>The dialect ids (one per model family, <see cref="DialectRegistry.Ids"/>).</summary>
     public static IReadOnlyList<string> KnownDialects => DialectRegistry.Ids;
 
     /// <summary>The profile's name (the configuration key); set by <see cref="ModelProfiles"/>.</summary>
@@ -44,6 +45,25 @@ public sealed class ModelProfile
     /// <summary>Seconds one request may take (first byte to last); default 120.</summary>
     public double TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// Stream replies (server-sent events) so time to first token is measured; null (default) = the client's default, which
+    /// streams. Set false for a server whose streaming misbehaves or that answers streaming requests with one JSON body.
+    /// </summary>
+    public bool? Stream { get; set; }
+
+    /// <summary>
+    /// The largest reply body read, in bytes (default 1 MiB); a longer one is cut off while it arrives and the call fails
+    /// as ReplyTooLarge (a chat reply is a few kilobytes).
+    /// </summary>
+    public long MaxReplyBytes { get; set; } = DefaultMaxReplyBytes;
+
+    /// <summary>The longest wait a model's reply may ask for, in seconds (default 30); longer waits are cut to this.</summary>
+    public double MaxWaitSeconds { get; set; } = DefaultMaxWaitSeconds;
+
+    public const long DefaultMaxReplyBytes = 1024 * 1024;
+
+    public const double DefaultMaxWaitSeconds = 30;
+
     /// <summary>Requests in flight at once to this profile (all replicas together); default 4.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
@@ -55,9 +75,12 @@ public sealed class ModelProfile
 
     public ModelPrice? Price { get; set; }
 
-    public bool IsSimulated => string.Equals(Kind, ModelKinds.Simulated, StringComparison.OrdinalIgnoreCase);
+    /// <summary><see cref="Kind"/> as a value; null when it names no kind (the validator says so).</summary>
+    public ModelKind? ParsedKind => ModelKinds.TryParse(Kind, out var kind) ? kind : null;
 
-    public bool IsOcr => string.Equals(Kind, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase);
+    public bool IsSimulated => ParsedKind == ModelKind.Simulated;
+
+    public bool IsOcr => ParsedKind == ModelKind.Ocr;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

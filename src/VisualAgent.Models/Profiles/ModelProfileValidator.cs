@@ -18,7 +18,7 @@ internal static class ModelProfileValidator
     public static List<string> Check(ModelProfile p)
     {
         var problems = new List<string>();
-        if (!ModelKinds.All.Contains(p.Kind, StringComparer.OrdinalIgnoreCase))
+        if (p.ParsedKind is null)
         {
             problems.Add($"Kind '{p.Kind}' is not one of {string.Join(", ", ModelKinds.All)}");
             return problems;
@@ -93,6 +93,16 @@ internal static class ModelProfileValidator
         if (p.MaxConcurrency is < 1 or > 1024)
         {
             problems.Add($"MaxConcurrency ({p.MaxConcurrency}) must be in 1..1024");
+        }
+
+        if (p.MaxReplyBytes is < 1024 or > 1024L * 1024 * 1024)
+        {
+            problems.Add($"MaxReplyBytes ({p.MaxReplyBytes}) must be in 1024..1073741824 (1 KiB to 1 GiB; default 1048576)");
+        }
+
+        if (!(p.MaxWaitSeconds > 0 && p.MaxWaitSeconds <= 3600))
+        {
+            problems.Add($"MaxWaitSeconds ({p.MaxWaitSeconds}) must be in (0, 3600]");
         }
 
         if (p.Divisor is <= 0)

@@ -1,7 +1,7 @@
 namespace VisualAgent.Models.Profiles;
 
 /// <summary>
-/// Sampling settings sent with every request of a profile (shared/DIALECTS.md, "Sampling"). Null means "not sent":
+/// Sampling settings sent with every request of a profile. Null means "not sent":
 /// the server's default applies. Fields the OpenAI SDK does not model (top_k, repetition_penalty, <see cref="Extra"/>)
 /// go into the request body as extra JSON fields, which vLLM, llama-server and Ollama accept.
 /// </summary>
@@ -10,7 +10,7 @@ public sealed class SamplingOptions
     /// <summary>0 for grounding; Qwen3-VL instruct default 0.7.</summary>
     public double? Temperature { get; set; }
 
-    /// <summary>Temperature of grounding and text-spotting requests (0 per shared/DIALECTS.md); null = <see cref="Temperature"/>.</summary>
+    /// <summary>Temperature of grounding and text-spotting requests (default 0: grounding is deterministic); null = <see cref="Temperature"/>.</summary>
     public double? GroundingTemperature { get; set; } = 0;
 
     public double? TopP { get; set; }

@@ -1,3 +1,5 @@
+using VisualAgent.Errors;
+
 namespace VisualAgent.Vision.Ocr;
 
 /// <summary>Settings of <see cref="TesseractOcr"/> (bound from the "Ocr" section of appsettings.json).</summary>
@@ -26,22 +28,22 @@ public sealed class OcrOptions
     {
         if (string.IsNullOrWhiteSpace(Languages))
         {
-            throw new ArgumentException("Ocr:Languages must name at least one language, e.g. \"eng\".");
+            throw new UsageException("Setting Ocr:Languages must name at least one language, e.g. \"eng\".");
         }
 
         if (PageSegMode is < 0 or > 13)
         {
-            throw new ArgumentException($"Ocr:PageSegMode {PageSegMode} is not a Tesseract page segmentation mode (0..13).");
+            throw new UsageException($"Setting Ocr:PageSegMode ({PageSegMode}) is not a Tesseract page segmentation mode: use 0..13 (default 11).");
         }
 
         if (PoolSize is < 1 or > 64)
         {
-            throw new ArgumentException($"Ocr:PoolSize {PoolSize} must be 1..64.");
+            throw new UsageException($"Setting Ocr:PoolSize ({PoolSize}) must be 1..64.");
         }
 
         if (CacheEntries < 0)
         {
-            throw new ArgumentException($"Ocr:CacheEntries {CacheEntries} must be 0 or more.");
+            throw new UsageException($"Setting Ocr:CacheEntries ({CacheEntries}) must be 0 or more.");
         }
     }
 }

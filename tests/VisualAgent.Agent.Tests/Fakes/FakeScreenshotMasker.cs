@@ -1,5 +1,5 @@
 using System.Text;
-using VisualAgent.Agent.Policy;
+using VisualAgent.Imaging;
 using VisualAgent.Geometry;
 
 namespace VisualAgent.Tests.Fakes;

@@ -2,6 +2,7 @@ using VisualAgent.Agent;
 using VisualAgent.Agent.Offline;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Tests.Fakes;
 

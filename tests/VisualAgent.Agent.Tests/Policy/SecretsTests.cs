@@ -28,6 +28,42 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void Resolve_NameTheUserDidNotDeclare_BlockedAndNeverLookedUp()
+    {
+        var looked = new List<string>();
+        var resolver = new SecretResolver(new SecretMasker(), n => { looked.Add(n); return "value-of-" + n; }, declared: ["PW"]);
+
+        var e = Assert.Throws<PolicyBlockedException>(() => resolver.Resolve("{{secret:OPENAI_API_KEY}}"));
+
+        Assert.Contains("not a secret of this run", e.Message, StringComparison.Ordinal);
+        Assert.Empty(looked);
+        Assert.Equal("value-of-PW", resolver.Resolve("{{secret:PW}}"));
+    }
+
+    [Fact]
+    public void EnsureDeclaredAvailable_TwoMissing_NamesBothAndMasksThePresentOneAtOnce()
+    {
+        var masker = new SecretMasker();
+        var resolver = new SecretResolver(masker, n => n == "PW" ? "hunter2" : null, declared: ["PW", "TOKEN", "DB_PASSWORD"]);
+
+        var e = Assert.Throws<UsageException>(resolver.EnsureDeclaredAvailable);
+
+        Assert.Contains("DB_PASSWORD, TOKEN are not set", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was done", e.Message, StringComparison.Ordinal);
+        Assert.Equal("echo ***", masker.Apply("echo hunter2"));
+    }
+
+    [Theory]
+    [InlineData("{{secret:OPENAI_API_KEY}}")]
+    [InlineData("my key is {{ secret:HOME }}")]
+    public void RefuseInModelText_SecretReference_Blocked(string text)
+    {
+        var e = Assert.Throws<PolicyBlockedException>(() => SecretResolver.RefuseInModelText(text));
+
+        Assert.Contains("never from a model's reply", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_JsonAndHtmlEscapedForms_AreMaskedToo()
     {
         var masker = new SecretMasker();

@@ -1,7 +1,7 @@
 using VisualAgent.Bench.Datasets;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Geometry;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Tests.Datasets;
 using VisualAgent.Vision.Ocr;
 
@@ -27,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public TesseractOcr Ocr { get; } = new();
 
     /// <summary>The screens of the small set.</summary>
-    public static GroundingSetOptions SmallSetOptions() => new() { Viewports = [new PixelSize(1280, 720)], Screens = ["orders", "login"] };
+    internal static GroundingSetOptions SmallSetOptions() => new() { Viewports = [new PixelSize(1280, 720)], Screens = ["orders", "login"] };
 
     public async ValueTask InitializeAsync()
     {
@@ -44,7 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>The small set, generated on the first call.</summary>
-    public async Task<GroundingSetSummary> SmallSetAsync()
+    internal async Task<GroundingSetSummary> SmallSetAsync()
     {
         await _gate.WaitAsync(TestContext.Current.CancellationToken);
         try

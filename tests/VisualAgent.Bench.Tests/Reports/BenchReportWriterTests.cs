@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VisualAgent.Bench.Reports;
-using VisualAgent.Bench.Runner;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Suites;
 using VisualAgent.Models.Profiles;
 
 namespace VisualAgent.Tests.Reports;
@@ -52,7 +53,7 @@ public sealed class BenchReportWriterTests
     {
         var suite = new LoadedSuite("s", SuiteKind.Vqa, "s.jsonl", [new BenchSample { Id = "a", Kind = SuiteKind.Vqa }], []);
 
-        var summary = BenchSummarizer.Summarize(suite, [(new ModelRunInfo { Model = "sim-blip2", Simulated = true, Status = "not_supported", Message = "not supported: x" }, [])], Now);
+        var summary = BenchSummarizer.Summarize(suite, [(new ModelRunInfo { Model = "sim-blip2", Simulated = true, Status = ModelRunStatus.NotSupported, Message = "not supported: x" }, [])], Now);
 
         var json = JsonSerializer.Serialize(summary, BenchReportWriter.Json);
         Assert.Contains("\"score\": null", json, StringComparison.Ordinal);

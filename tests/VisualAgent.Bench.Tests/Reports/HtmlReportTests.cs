@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Simulator;
 using VisualAgent.Tests.Datasets;

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Metrics;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Models.Profiles;

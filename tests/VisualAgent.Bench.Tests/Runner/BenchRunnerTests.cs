@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Errors;
 using VisualAgent.Models.Profiles;

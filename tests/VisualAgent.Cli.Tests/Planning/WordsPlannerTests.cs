@@ -44,6 +44,14 @@ public sealed class WordsPlannerTests
         Assert.Contains("look around", ex.Raw, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DecideAsync_ModelRepliesWithOnlyQuotes_IsAParseErrorNeverDone()
+    {
+        var ex = await Assert.ThrowsAsync<ModelReplyParseException>(() => DecideAsync("export the pending orders", "\"\""));
+
+        Assert.Contains("holds no step", ex.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<PlannerDecision> DecideAsync(string goal, string reply)
     {
         var ct = TestContext.Current.CancellationToken;

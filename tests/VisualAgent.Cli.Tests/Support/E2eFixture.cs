@@ -1,6 +1,6 @@
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
-using VisualAgent.Samples;
+using VisualAgent.Simulator.Samples;
 using VisualAgent.Tests.Support;
 using VisualAgent.Vision.Ocr;
 
@@ -22,7 +22,7 @@ public sealed class E2eFixture : IAsyncLifetime
     public TesseractOcr Ocr { get; } = new(new OcrOptions());
 
     /// <summary>samples/tasks/tasks-samples.json, loaded once.</summary>
-    public TaskSuite Suite => _suite ??= TaskSuiteLoader.Load(RepoPaths.TasksSuite);
+    internal TaskSuite Suite => _suite ??= TaskSuiteLoader.Load(RepoPaths.TasksSuite);
 
     public async ValueTask InitializeAsync()
     {
@@ -32,7 +32,7 @@ public sealed class E2eFixture : IAsyncLifetime
     }
 
     /// <summary>Options for one task run with <paramref name="model"/>, runs under <paramref name="runs"/>.</summary>
-    public TaskRunOptions Options(string model, string runs) => new()
+    internal TaskRunOptions Options(string model, string runs) => new()
     {
         Browser = Browser,
         Model = model,

@@ -3,7 +3,7 @@ using static VisualAgent.Tests.Dialects.DialectTestKit;
 
 namespace VisualAgent.Tests.Dialects;
 
-/// <summary>The documented examples of shared/DIALECTS.md, each within 1 px.</summary>
+/// <summary>Real replies documented for each model family (model cards and cookbooks), each mapped within 1 px.</summary>
 public sealed class DocumentedExamplesTests
 {
     [Fact]

@@ -186,12 +186,27 @@ public sealed class Qwen3VlDialectTests
     }
 
     [Fact]
-    public void Parse_CoordinatesOutsideTheImage_AreClampedAndFlagged()
+    public void Parse_CoordinatesJustOutsideTheImage_AreClampedAndFlagged()
     {
-        var action = Parse(Id, """{"action": "click", "coordinate": [-50, 1e9]}""", 1920, 1080);
+        var action = Parse(Id, """{"action": "click", "coordinate": [-20, 1030]}""", 1920, 1080);
 
         Near(0, 1079, action.Target);
         Assert.True(action.Clamped);
+    }
+
+    [Theory]
+    [InlineData("[-50, 1e9]")]
+    [InlineData("[99999, -5000]")]
+    [InlineData("[500, 1100]")]
+    [InlineData("[1e308, 5]")]
+    public void Parse_CoordinatesFarOutsideTheImage_RejectedNotClampedIntoACorner(string coordinate)
+    {
+        var raw = $$"""{"action": "click", "coordinate": {{coordinate}}}""";
+
+        var e = Assert.Throws<ModelReplyParseException>(() => Dialect(Id).Parse(raw, Context(Id, 1920, 1080)));
+
+        Assert.Contains("far outside the 1920x1080 image", e.Message, StringComparison.Ordinal);
+        Assert.Equal(raw, e.Raw);
     }
 
     [Theory]

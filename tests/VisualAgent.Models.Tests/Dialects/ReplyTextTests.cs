@@ -1,3 +1,4 @@
+using VisualAgent.Actions;
 using VisualAgent.Models.Dialects;
 
 namespace VisualAgent.Tests.Dialects;

@@ -80,6 +80,6 @@ public sealed class TesseractOcrTests(OcrFixture fixture)
     [Fact]
     public void Options_BadPageSegMode_Rejected()
     {
-        Assert.Throws<ArgumentException>(() => new TesseractOcr(new OcrOptions { PageSegMode = 42 }).Dispose());
+        Assert.Throws<VisualAgent.Errors.UsageException>(() => new TesseractOcr(new OcrOptions { PageSegMode = 42 }).Dispose());
     }
 }

@@ -6,7 +6,7 @@ namespace VisualAgent.Bench.Tasks.Oracle;
 /// A described element found in the page: its visible box in screenshot pixels, whether it is on screen, and when it
 /// is not, where to turn the wheel and by how much (CSS pixels, positive = down) to bring it into view.
 /// </summary>
-public sealed record PageTarget(ScreenBox Box, bool Visible)
+internal sealed record PageTarget(ScreenBox Box, bool Visible)
 {
     public ScreenPoint? ScrollAt { get; init; }
 

@@ -13,7 +13,7 @@ namespace VisualAgent.Bench.Tasks.Oracle;
 /// row", "the second Edit button") through the driver, with in-page JavaScript (<see cref="PageTargetScript"/>). This is
 /// ground truth for the SIMULATED model: it reads the DOM, which no real model sees.
 /// </summary>
-public static partial class PageTargetFinder
+internal static partial class PageTargetFinder
 {
     /// <summary>The element, or null when the page has nothing that matches any alternative of <paramref name="target"/>.</summary>
     public static async Task<PageTarget?> FindAsync(IBrowserDriver driver, string target, double deviceScaleFactor, CancellationToken cancellationToken = default)

@@ -13,7 +13,7 @@ namespace VisualAgent.Bench.Tasks.Oracle;
 /// parsing are real. Used for families that ground but cannot pick the next action (llava, minigpt-v2): the planner
 /// then decides in words and this grounder places each target.
 /// </summary>
-public sealed class SimulatedOracleGrounder(IGrounder inner, SimulatedServer server, IBrowserDriver driver) : IGrounder
+internal sealed class SimulatedOracleGrounder(IGrounder inner, SimulatedServer server, IBrowserDriver driver) : IGrounder
 {
     private int _unknown;
 

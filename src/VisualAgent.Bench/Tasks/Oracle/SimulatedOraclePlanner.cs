@@ -1,4 +1,5 @@
 using VisualAgent.Actions;
+using VisualAgent.Agent.Policy;
 using VisualAgent.Drivers;
 using VisualAgent.Grounding;
 using VisualAgent.Planning;
@@ -14,10 +15,12 @@ namespace VisualAgent.Bench.Tasks.Oracle;
 /// <see cref="SimulatedServer.RegisterScript"/>. The real client then sends the real screenshot through the real
 /// dialect (resize, prompt), the simulator answers in that dialect's grammar and coordinate space, and the real parser
 /// maps the reply back: the whole model path runs; only the model's judgement is scripted. Runs it drives must be
-/// labelled simulated (RunRequest.Simulated).
+/// labelled simulated (RunRequest.Simulated). A step of the solution that types a secret is handed to the loop as the
+/// solution's own step (the suite author's text), never as a model reply: the agent resolves secrets only in text the user
+/// wrote, and blocks a model that asks to type one.
 /// </summary>
 /// <param name="fallback">Grounds a target the DOM does not show (a button painted on a canvas), e.g. the OCR grounder.</param>
-public sealed class SimulatedOraclePlanner(
+internal sealed class SimulatedOraclePlanner(
     IPlanner inner, SimulatedServer server, IBrowserDriver driver, IReadOnlyList<StepIntent> solution, IGrounder? fallback = null) : IPlanner
 {
     private readonly OracleSteps _steps = new(driver, solution, fallback);
@@ -34,6 +37,12 @@ public sealed class SimulatedOraclePlanner(
     {
         ArgumentNullException.ThrowIfNull(context);
         var action = await _steps.NextAsync(context.Screenshot, cancellationToken).ConfigureAwait(false);
+        if (action is TypeAction type && SecretResolver.ContainsSecret(type.Text))
+        {
+            // The field was focused by the previous (model) action; the text is the solution's, typed as the user's step.
+            return PlannerDecision.Of(new StepIntent(StepVerb.Type) { Value = type.Text, Submit = type.Submit, Source = $"type {type.Text}" });
+        }
+
         server.RegisterScript([action], context.Screenshot.Size);
         return await inner.DecideAsync(context, cancellationToken).ConfigureAwait(false);
     }

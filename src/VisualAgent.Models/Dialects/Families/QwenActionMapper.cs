@@ -4,7 +4,7 @@ using VisualAgent.Models.Dialects.Parsing;
 namespace VisualAgent.Models.Dialects.Families;
 
 /// <summary>
-/// Maps one Qwen computer_use / mobile_use action (shared/DIALECTS.md) to the contract. Scroll "pixels" are positive
+/// Maps one Qwen computer_use / mobile_use action (the tool calls of the Qwen-VL cookbooks) to the contract. Scroll "pixels" are positive
 /// up (pyautogui), so dy = -pixels; hscroll pixels are positive right, so dx = pixels.
 /// </summary>
 internal static class QwenActionMapper

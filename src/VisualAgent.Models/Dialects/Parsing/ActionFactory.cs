@@ -1,9 +1,13 @@
+using System.Globalization;
 using VisualAgent.Actions;
 using VisualAgent.Geometry;
 
 namespace VisualAgent.Models.Dialects.Parsing;
 
-/// <summary>Builds contract actions from model numbers through a <see cref="ModelSpace"/>, clamping and flagging.</summary>
+/// <summary>
+/// Builds contract actions from model numbers through a <see cref="ModelSpace"/>: points just outside the image are
+/// clamped and flagged, points far outside are a reply error.
+/// </summary>
 internal sealed class ActionFactory(ModelSpace space)
 {
     public ModelSpace Space { get; } = space;
@@ -19,6 +23,15 @@ internal sealed class ActionFactory(ModelSpace space)
         if (values.Any(double.IsNaN))
         {
             throw new ReplyFormatException($"{what} is not a number (NaN).");
+        }
+
+        for (var i = 0; i + 1 < values.Length && values.Length is 2 or 4; i += 2)
+        {
+            if (Space.IsFarOutside(values[i], values[i + 1]))
+            {
+                throw new ReplyFormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"{what} ({values[i]:0.###}, {values[i + 1]:0.###}) lies far outside the {Space.Original.Width}x{Space.Original.Height} image (more than {ModelSpace.ClampMargin:P0} beyond its edge): a point must be on the screenshot."));
+            }
         }
 
         switch (values.Length)

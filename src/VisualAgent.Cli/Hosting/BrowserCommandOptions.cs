@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using VisualAgent.Drivers.Web;
+using VisualAgent.Errors;
+using VisualAgent.Geometry;
+using VisualAgent.Hosting;
+
+namespace VisualAgent.Cli.Hosting;
+
+/// <summary>
+/// The browser options of the command line, applied last over configuration (section Browser), and the
+/// <see cref="BrowserSession"/> opened with them.
+/// </summary>
+internal static class BrowserCommandOptions
+{
+    public static readonly Option<string?> ViewportOption = new("--viewport") { Description = "Viewport in CSS pixels, WIDTHxHEIGHT (default from Browser:ViewportWidth/Height, 1280x720)." };
+
+    public static readonly Option<double?> ScaleOption = new("--device-scale-factor", "--dsf") { Description = "Device pixels per CSS pixel (screenshots are in device pixels)." };
+
+    public static readonly Option<bool> HeadedOption = new("--headed") { Description = "Show the browser window (needs a display)." };
+
+    public static readonly Option<int?> SlowMoOption = new("--slow-mo") { Description = "Milliseconds to pause between browser operations, to watch a run." };
+
+    public static readonly Option<string?> BrowserPathOption = new("--browser") { Description = "Browser executable (default: Browser:ExecutablePath, else Debian chromium, Chrome or Edge)." };
+
+    public static readonly Option<string?> CdpOption = new("--cdp") { Description = "Attach to a running browser over CDP, e.g. http://127.0.0.1:9222." };
+
+    public static void AddOptions(Command command)
+    {
+        command.Options.Add(ViewportOption);
+        command.Options.Add(ScaleOption);
+        command.Options.Add(HeadedOption);
+        command.Options.Add(SlowMoOption);
+        command.Options.Add(BrowserPathOption);
+        command.Options.Add(CdpOption);
+    }
+
+    public static BrowserOptions ReadOptions(VerbContext context, string? downloadsDir = null)
+    {
+        var options = context.Configuration.GetSection(BrowserOptions.SectionName).Get<BrowserOptions>() ?? new BrowserOptions();
+        if (context.Get(ViewportOption) is { } viewport)
+        {
+            var size = PixelSize.TryParse(viewport, out var s) ? s : throw new UsageException($"--viewport '{viewport}' is not WIDTHxHEIGHT, e.g. 1280x720.");
+            options.ViewportWidth = size.Width;
+            options.ViewportHeight = size.Height;
+        }
+
+        if (context.Get(ScaleOption) is { } scale)
+        {
+            options.DeviceScaleFactor = scale;
+        }
+
+        if (context.Get(HeadedOption))
+        {
+            options.Headless = false;
+        }
+
+        if (context.Get(SlowMoOption) is { } slowMo)
+        {
+            options.SlowMoMs = slowMo;
+        }
+
+        options.ExecutablePath = context.Get(BrowserPathOption) ?? options.ExecutablePath;
+        options.CdpEndpoint = context.Get(CdpOption) ?? options.CdpEndpoint;
+        options.DownloadsDir = downloadsDir ?? options.DownloadsDir;
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+
+        return options;
+    }
+
+    /// <summary>Opens the browser and, when <paramref name="url"/> is given, navigates to it (samples:PATH starts the samples server).</summary>
+    public static Task<BrowserSession> OpenSessionAsync(VerbContext context, string? url, string? downloadsDir, CancellationToken ct) =>
+        BrowserSession.OpenAsync(ReadOptions(context, downloadsDir), url, context.Loggers, ct);
+}

@@ -1,0 +1,70 @@
+using ArchUnitNET.Domain;
+using ArchUnitNET.Fluent;
+using ArchUnitNET.xUnitV3;
+using VisualAgent.Agent;
+using VisualAgent.Agent.Planning;
+using VisualAgent.Models.Client;
+using VisualAgent.Simulator;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+using static ArchUnitNET.Fluent.Slices.SliceRuleDefinition;
+
+namespace VisualAgent.Tests.Architecture;
+
+/// <summary>The boundaries between projects that the layout promises, checked on the built assemblies.</summary>
+public sealed class BoundaryTests
+{
+    [Fact]
+    public void Agent_UsesNoTypeOfVisionDriversWebOrSimulator()
+    {
+        var forbidden = Types().That().ResideInAssembly(Product.Vision, Product.DriversWeb, Product.Simulator);
+
+        IArchRule rule = Types().That().ResideInAssembly(Product.Agent).Should().NotDependOnAny(forbidden)
+            .Because("the loop runs on fakes with no native code: pixels, browsers and the simulator come in through Abstractions' seams");
+
+        rule.Check(Product.Architecture);
+    }
+
+    [Fact]
+    public void Agent_ReferencesNoVisionDriversWebOrSimulatorAssembly()
+    {
+        var forbidden = new[] { Product.Vision, Product.DriversWeb, Product.Simulator }.Select(a => a.GetName().Name).ToHashSet(StringComparer.Ordinal);
+
+        var referenced = Product.Agent.GetReferencedAssemblies().Select(a => a.Name).Where(forbidden.Contains).ToList();
+
+        Assert.Empty(referenced);
+    }
+
+    [Fact]
+    public void CliAndBench_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
+    {
+        var composition = MethodMembers().That().AreConstructors()
+            .And().AreDeclaredIn(typeof(AgentRunner), typeof(ModelPlanner), typeof(ModelGrounder), typeof(WordsPlanner))
+            .Or().AreDeclaredIn(typeof(ModelClientFactory))
+            .Or().HaveNameStartingWith(nameof(SimulatedServer.StartForProfileAsync));
+
+        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench).Should().NotCallAny(composition)
+            .Because("Hosting is the one place a profile becomes a planner, grounder or client and an AgentRunner is built (ModelStack, AgentFactory)");
+
+        rule.Check(Product.Architecture);
+    }
+
+    [Fact]
+    public void Cli_UsesBenchOnlyInTheBenchVerbs()
+    {
+        var bench = Types().That().ResideInAssembly(Product.Bench);
+
+        IArchRule rule = Types().That().ResideInAssembly(Product.Cli).And().DependOnAny(bench)
+            .Should().HaveFullNameMatching(@"^VisualAgent\.Cli\.Commands\.(Bench\w*Command|DialectReplyPointParser)([/+].*)?$")
+            .Because("the CLI's other verbs are composed by Hosting; only `bench ...` drives the benchmark");
+
+        rule.Check(Product.Architecture);
+    }
+
+    [Fact]
+    public void BenchFolders_HaveNoDependencyLoops()
+    {
+        IArchRule rule = Slices().Matching("VisualAgent.Bench.(*)").Should().BeFreeOfCycles();
+
+        rule.Check(Product.Architecture);
+    }
+}
