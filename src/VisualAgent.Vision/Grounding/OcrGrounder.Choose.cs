@@ -57,7 +57,9 @@ public sealed partial class OcrGrounder
             }
         }
 
-        confidence *= Doubt(screen, query, chosen, good, doubts);
+        // Candidates that lead to the same place (a heading and a label above the same field) are not a tie.
+        var rivals = good.Where(m => !ReferenceEquals(m, chosen) && AnswerBox(screen, query, m).IntersectionOverUnion(box) < 0.5).ToList();
+        confidence *= Doubt(screen, query, chosen, rivals, doubts);
         if (doubts.Count > 0)
         {
             note += "; " + string.Join("; ", doubts);
@@ -122,7 +124,13 @@ public sealed partial class OcrGrounder
 
     // How much the remaining doubts lower the confidence (1 = none): words inside a sentence, a quoted phrase read as
     // part of a longer text, a link that does not look like one, a tie the reading order broke.
-    private static double Doubt(Screen screen, TargetQuery query, TextMatch chosen, List<TextMatch> candidates, List<string> doubts)
+    // Where a candidate would send the click: a field's input for a field label, else the control or the text.
+    private ScreenBox AnswerBox(Screen screen, TargetQuery query, TextMatch m) =>
+        query.Kind != TargetKind.Field ? m.Box
+        : m.Control is { } own && screen.Inputs.Contains(own) ? own
+        : FieldLocator.FindInput(m.TextBox, screen.Inputs, _options.FieldSearchDistance) ?? m.TextBox;
+
+    private static double Doubt(Screen screen, TargetQuery query, TextMatch chosen, List<TextMatch> rivals, List<string> doubts)
     {
         var factor = 1.0;
         if (chosen.Similarity < 0.999)
@@ -161,8 +169,7 @@ public sealed partial class OcrGrounder
             doubts.Add("no button outline around it");
         }
 
-        if (query.Ordinal == 0 && query.Position == TargetPosition.None
-            && candidates.Count(m => !ReferenceEquals(m, chosen) && m.Score >= chosen.Score - 0.03) > 0)
+        if (query.Ordinal == 0 && query.Position == TargetPosition.None && rivals.Any(m => m.Score >= chosen.Score - 0.03))
         {
             factor *= 0.8;
             doubts.Add("another place reads the same");

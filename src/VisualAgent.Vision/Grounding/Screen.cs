@@ -18,8 +18,23 @@ internal sealed class Screen(Image image, OcrResult page, IReadOnlyList<ScreenBo
 
     public ScreenPixels Pixels => _pixels ??= new ScreenPixels(image);
 
-    /// <summary>The controls that can be a field: light inside, empty or with left-aligned text.</summary>
-    public IReadOnlyList<ScreenBox> Inputs => _inputs ??= controls.Where(c => InputShape.IsInputLike(Pixels, c)).ToList();
+    /// <summary>The controls that can be a field: light inside, empty or with left-aligned text; or a file field's
+    /// picker button ("Choose File", "Browse...").</summary>
+    public IReadOnlyList<ScreenBox> Inputs => _inputs ??= controls.Where(c => InputShape.IsInputLike(Pixels, c) || IsFilePicker(c)).ToList();
+
+    // A browser's file field: its button reads "Choose File" / "Browse...", or "No file chosen" follows it on its row.
+    private bool IsFilePicker(ScreenBox control)
+    {
+        var inside = TextSimilarity.Normalize(string.Concat(page.Words.Where(w => control.Contains(w.Box.Center)).Select(w => w.Text)));
+        if (inside is "choosefile" or "choosefiles" or "browse" or "selectfile" or "selectfiles" or "uploadfile")
+        {
+            return true;
+        }
+
+        var cy = control.Center.Y;
+        var after = page.Lines.FirstOrDefault(l => l.Box.X1 >= control.X2 - 2 && l.Box.X1 - control.X2 <= 16 && cy >= l.Box.Y1 && cy <= l.Box.Y2);
+        return after is not null && TextSimilarity.Normalize(after.Text) is "nofilechosen" or "nofileselected" or "nofilesselected" or "nofileschosen";
+    }
 
     /// <summary>True when the text in <paramref name="box"/> is drawn like a link: blue, or underlined.</summary>
     public bool LooksLikeLink(ScreenBox box)
