@@ -73,6 +73,7 @@ public sealed partial class PlaywrightDriver
 
     private void OnDownload(object? sender, IDownload download)
     {
+        Interlocked.Increment(ref _downloadCount);
         var task = SaveDownloadAsync(download);
         lock (_gate)
         {

@@ -86,6 +86,7 @@ public sealed partial class PlaywrightDriver
 
     private void Attach(IPage page)
     {
+        page.FrameNavigated += OnFrameNavigated;
         page.Dialog += OnDialog;
         page.Download += OnDownload;
         page.Crash += OnCrash;
@@ -101,9 +102,18 @@ public sealed partial class PlaywrightDriver
         // dialog cannot be driven anyway).
     }
 
+    private void OnFrameNavigated(object? sender, IFrame frame)
+    {
+        if (frame.ParentFrame is null)
+        {
+            Interlocked.Increment(ref _navigationCount);
+        }
+    }
+
     private void OnNewPage(object? sender, IPage page)
     {
         Attach(page);
+        Interlocked.Increment(ref _pageCount);
         lock (_gate)
         {
             _page = page;
@@ -148,6 +158,7 @@ public sealed partial class PlaywrightDriver
         lock (_gate)
         {
             _inflight.Add(request);
+            _requestCount++;
         }
     }
 
@@ -161,6 +172,7 @@ public sealed partial class PlaywrightDriver
 
     private void OnDialog(object? sender, IDialog dialog)
     {
+        Interlocked.Increment(ref _dialogCount);
         var kind = dialog.Type switch
         {
             DialogType.Confirm => NativeDialogKind.Confirm,

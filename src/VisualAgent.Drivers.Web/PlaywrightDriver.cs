@@ -10,7 +10,7 @@ namespace VisualAgent.Drivers.Web;
 /// once, by <see cref="CoordinateMapper"/>), follows new tabs and pop-ups, surfaces native dialogs without blocking,
 /// saves downloads, and settles after every action within <see cref="BrowserOptions.SettleTimeoutMs"/>.
 /// </summary>
-public sealed partial class PlaywrightDriver : IBrowserDriver
+public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IActivityMonitor
 {
     private readonly IBrowserContext _context;
     private readonly bool _ownsContext;
@@ -64,6 +64,7 @@ public sealed partial class PlaywrightDriver : IBrowserDriver
     {
         var driver = new PlaywrightDriver(context, page, ownsContext, options, logger ?? NullLogger.Instance, TimeProvider.System);
         context.SetDefaultTimeout(Math.Max(1000, options.NavigationTimeoutMs));
+        await context.AddInitScriptAsync(PageScripts.Activity).ConfigureAwait(false);
         context.Page += driver.OnNewPage;
         context.Request += driver.OnRequestStarted;
         context.RequestFinished += driver.OnRequestEnded;

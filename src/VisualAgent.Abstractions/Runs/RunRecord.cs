@@ -5,6 +5,9 @@ namespace VisualAgent.Runs;
 /// <summary>run.json: the goal, model profile, settings, outcome, timings and token counts of one run.</summary>
 public sealed record RunRecord
 {
+    /// <summary>The run folder's format: 2 adds intent, check and grounding to each step line.</summary>
+    public int Format { get; init; } = 2;
+
     public required string Id { get; init; }
 
     /// <summary>The instruction as given, secrets still written {{secret:NAME}}.</summary>
@@ -28,8 +31,16 @@ public sealed record RunRecord
 
     public RunStatus Status { get; init; } = RunStatus.Running;
 
+    /// <summary>Why the run did not succeed, as a kind (none when it did).</summary>
+    public FailureCause Cause { get; init; }
+
     /// <summary>Why the run ended the way it did (one line).</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Steps whose check failed, and steps whose check was only weak (evidence for the verdict).</summary>
+    public int FailedChecks { get; init; }
+
+    public int WeakChecks { get; init; }
 
     public string? Summary { get; init; }
 
@@ -44,4 +55,7 @@ public sealed record RunRecord
     public string? Answer { get; init; }
 
     public IReadOnlyList<string> Downloads { get; init; } = [];
+
+    /// <summary>The screen as the run ended ("shots/final.png"), when it could be captured.</summary>
+    public string? FinalScreenshot { get; init; }
 }

@@ -2,6 +2,7 @@ using VisualAgent.Actions;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Grounding;
+using VisualAgent.Planning;
 
 namespace VisualAgent.Runs;
 
@@ -37,6 +38,15 @@ public sealed record StepRecord
     public ElementFacts? Element { get; init; }
 
     public double? Confidence { get; init; }
+
+    /// <summary>The structured step (verb, target phrase, text, option, keys), secrets still written {{secret:NAME}} (format 2).</summary>
+    public StepIntent? Intent { get; init; }
+
+    /// <summary>Whether the step had its intended effect (format 2).</summary>
+    public StepCheck? Check { get; init; }
+
+    /// <summary>How the target was found: "page: button \"Save\"", "pixels (ocr): ..." (format 2).</summary>
+    public string? Grounding { get; init; }
 
     /// <summary>"ok", "retry", "failed", "blocked", "skipped".</summary>
     public required string Outcome { get; init; }

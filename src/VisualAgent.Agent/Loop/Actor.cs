@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using VisualAgent.Actions;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Drivers;
@@ -40,12 +38,12 @@ internal sealed class Actor(RunContext run)
             }
         }
 
-        if ((outcome.Dialog ?? run.Driver.PendingDialog) is { } dialog)
+        if ((outcome.Dialog ?? run.NativeDialogs?.PendingDialog) is { } dialog)
         {
             await AnswerDialogAsync(dialog, trace, cancellationToken).ConfigureAwait(false);
         }
 
-        var url = outcome.Location ?? run.Driver.CurrentUrl;
+        var url = outcome.Location ?? run.Location;
         if (url.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !run.Policy.IsAllowedUrl(url))
         {
             await EnforceAsync(run.Policy.CheckNavigation(url), trace, cancellationToken).ConfigureAwait(false);
@@ -90,55 +88,24 @@ internal sealed class Actor(RunContext run)
         }
     }
 
-    /// <summary>The checked state of the checkbox or radio at (or labelled at) the point; null when unknown.</summary>
-    public async Task<bool?> CheckedAtAsync(ScreenPoint point, CancellationToken cancellationToken)
+    /// <summary>The policy's decision for a step, given the element at its point and the element it is aimed at.</summary>
+    public PolicyDecision Check(StepIntent intent, ElementFacts? element, UiElement? aimed = null)
     {
-        var dpr = run.Current?.DeviceScaleFactor is > 0 and var d ? d : 1;
-        var js = string.Create(CultureInfo.InvariantCulture, $$"""
-            (() => { const e = document.elementFromPoint({{point.X / dpr}}, {{point.Y / dpr}}); if (!e) return null;
-              const isBox = c => c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio');
-              let c = e; if (!isBox(c) && e.tagName === 'LABEL') c = e.control;
-              if (!isBox(c)) { const l = e.closest('label'); c = l ? l.control : e.querySelector('input[type=checkbox],input[type=radio]'); }
-              return isBox(c) ? c.checked : null; })()
-            """);
-        var json = await TryEvaluateAsync(js, cancellationToken).ConfigureAwait(false);
-        return json is "true" ? true : json is "false" ? false : null;
-    }
-
-    /// <summary>The centre (screenshot pixels) of the first visible select that has the option, or null.</summary>
-    public async Task<ScreenPoint?> FindSelectAsync(string option, CancellationToken cancellationToken)
-    {
-        var js = $$"""
-            (() => { const want = {{JsonSerializer.Serialize(option.Trim().ToLowerInvariant())}};
-              for (const s of document.querySelectorAll('select')) { const r = s.getBoundingClientRect();
-                if (r.width === 0 || r.height === 0) continue;
-                for (const o of s.options) if (o.text.trim().toLowerCase() === want || o.value.toLowerCase() === want)
-                  return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }
-              return null; })()
-            """;
-        var json = await TryEvaluateAsync(js, cancellationToken).ConfigureAwait(false);
-        if (json is null || json == "null")
+        if (aimed is not null)
         {
-            return null;
+            element = (element ?? new ElementFacts()) with
+            {
+                Role = element?.Role ?? aimed.Role,
+                Name = element?.Name ?? aimed.Name,
+                Text = element?.Text ?? aimed.Text,
+                Label = element?.Label ?? aimed.Label,
+                Placeholder = element?.Placeholder ?? aimed.Placeholder,
+                InputType = element?.InputType ?? aimed.InputType,
+                Tag = element?.Tag ?? aimed.Tag,
+            };
         }
 
-        using var doc = JsonDocument.Parse(json);
-        var dpr = run.Current?.DeviceScaleFactor is > 0 and var d ? d : 1;
-        return new ScreenPoint(doc.RootElement.GetProperty("x").GetDouble() * dpr, doc.RootElement.GetProperty("y").GetDouble() * dpr);
-    }
-
-    public PolicyDecision Check(StepIntent intent, ElementFacts? element) => run.Policy.Check(intent, element, run.Driver.CurrentUrl);
-
-    private async Task<string?> TryEvaluateAsync(string js, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await run.Driver.EvaluateAsync(js, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is DriverException or NotSupportedException or JsonException)
-        {
-            return null;
-        }
+        return run.Policy.Check(intent, element, run.Location);
     }
 
     /// <summary>Answers a dialog with the plan's answer when it has one, else per policy (accept, with the default text).</summary>
@@ -151,7 +118,7 @@ internal sealed class Actor(RunContext run)
                 || (decision.Verdict == PolicyVerdict.NeedsConfirmation
                     && await run.Prompt.ConfirmAsync(decision.Reason!, cancellationToken).ConfigureAwait(false)));
         var text = accept ? (planned?.Text is { } t ? run.Secrets.Resolve(t) : dialog.DefaultValue) : null;
-        await run.Driver.AnswerDialogAsync(accept, text, cancellationToken).ConfigureAwait(false);
+        await (run.NativeDialogs ?? throw new DriverException("This driver has no native dialogs to answer.")).AnswerDialogAsync(accept, text, cancellationToken).ConfigureAwait(false);
         run.Current = null;
         var by = planned is null ? "" : " as the plan says";
         trace.Notes.Add($"{dialog.Kind.ToString().ToLowerInvariant()} dialog \"{dialog.Message}\" {(accept ? "accepted" : "dismissed")}{by}");

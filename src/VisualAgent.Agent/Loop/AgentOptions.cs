@@ -50,6 +50,9 @@ public sealed class AgentOptions
     /// <summary>A step whose screen did not change after all its attempts fails (else it passes with a warning). Default false.</summary>
     public bool FailWhenScreenUnchanged { get; set; }
 
+    /// <summary>At most this many elements are read from a screen for grounding (a page with more is cut, and says so). Default 4000.</summary>
+    public int MaxElements { get; set; } = 4000;
+
     /// <summary>Throws <see cref="UsageException"/> when a bound is out of range.</summary>
     public void Validate()
     {
@@ -62,6 +65,7 @@ public sealed class AgentOptions
         Require(ScrollFraction is > 0 and <= 1, "Agent:ScrollFraction must be in (0, 1]");
         Require(SettleAfterAction >= TimeSpan.Zero && RetryDelay >= TimeSpan.Zero, "Agent:SettleAfterAction and RetryDelay must not be negative");
         Require(WaitTimeout > TimeSpan.Zero && PollInterval > TimeSpan.Zero, "Agent:WaitTimeout and PollInterval must be positive");
+        Require(MaxElements is >= 50 and <= 100_000, "Agent:MaxElements must be 50..100000");
     }
 
     private static void Require(bool ok, string message)

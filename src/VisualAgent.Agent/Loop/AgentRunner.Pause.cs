@@ -14,7 +14,7 @@ public sealed partial class AgentRunner
         var choice = await Pause.AskAsync(interrupt).ConfigureAwait(false);
         if (choice == PauseChoice.Stop)
         {
-            loop.End(RunStatus.Failed, InterruptedReason);
+            loop.End(RunStatus.Failed, InterruptedReason, FailureCause.Interrupted);
             return;
         }
 
@@ -63,7 +63,7 @@ public sealed partial class AgentRunner
 
     private async Task<string?> SaveAfterShotAsync(RunContext run, int index, Drivers.Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
     {
-        if (run.SensitiveBoxes.Count == 0 || run.SensitiveLocation != _driver.CurrentUrl)
+        if (run.SensitiveBoxes.Count == 0 || run.SensitiveLocation != run.Location)
         {
             return await run.Writer.SaveAfterShotAsync(index, shot.Png, cancellationToken).ConfigureAwait(false);
         }

@@ -21,7 +21,7 @@ public sealed partial class AgentRunner
         var decision = await _planner.DecideAsync(
             new PlannerContext
             {
-                Goal = loop.Request.Goal, Screenshot = shot, History = loop.History, Location = shot.Location ?? _driver.CurrentUrl,
+                Goal = loop.Request.Goal, Screenshot = shot, History = loop.History, Location = shot.Location ?? (_driver as INavigation)?.CurrentUrl,
                 StepIndex = loop.Index + 1,
             },
             cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed partial class AgentRunner
         var trace = new StepTrace { PlannerRaw = decision.Raw, SentSize = decision.SentSize, ModelMs = decision.Latency.TotalMilliseconds };
         trace.AddUsage(decision.Usage);
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
-        var (outcome, error, stop) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
+        var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
         var description = decision.Intent is { } i ? StepParser.Describe(i)
             : $"{decision.Action!.Name}{(decision.Action.Thought is { } t ? $": {t}" : "")}";
@@ -55,7 +55,9 @@ public sealed partial class AgentRunner
             SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
+            Intent = decision.Intent, Check = trace.Check ?? trace.Probe.Decided, Grounding = trace.Grounding,
         };
+        loop.CountCheck(record.Check);
         await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
         StepRecorded?.Invoke(record with { Description = _secrets.Masker.Apply(record.Description), RawReply = _secrets.Masker.Apply(record.RawReply), Error = _secrets.Masker.Apply(record.Error) });
         loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome}{(error is null ? "" : $": {error}")}")!);
@@ -75,7 +77,7 @@ public sealed partial class AgentRunner
         Log.StepFailed(_logger, index, _secrets.Masker.Apply(error) ?? "");
         if (!_options.ContinueAfterFailedStep || ++loop.ConsecutiveFailures >= _options.MaxConsecutiveFailures)
         {
-            loop.End(RunStatus.Failed, $"step {index} failed: {error}");
+            loop.End(RunStatus.Failed, $"step {index} failed: {error}", cause);
         }
     }
 
@@ -102,7 +104,7 @@ public sealed partial class AgentRunner
         }
     }
 
-    private async Task<(string Outcome, string? Error, Exception? Stop)> ExecuteAsync(
+    private async Task<(string Outcome, string? Error, Exception? Stop, FailureCause Cause)> ExecuteAsync(
         PlannerDecision decision, RunContext run, StepTrace trace, CancellationToken cancellationToken)
     {
         var executor = new StepExecutor(run);
@@ -117,29 +119,29 @@ public sealed partial class AgentRunner
                 await new ActionExecutor(run, executor.Actor).ExecuteAsync(decision.Action!, trace, cancellationToken).ConfigureAwait(false);
             }
 
-            return ("ok", null, null);
+            return ("ok", null, null, FailureCause.None);
         }
         catch (PolicyBlockedException e)
         {
-            return ("blocked", e.Message, e);
+            return ("blocked", e.Message, e, FailureCause.Policy);
         }
         catch (StepFailedException e)
         {
-            return ("failed", e.Message, null);
+            return ("failed", e.Message, null, e.Cause);
         }
         catch (OperationCanceledException e)
         {
-            return ("failed", InterruptedReason, e);
+            return ("failed", InterruptedReason, e, FailureCause.Interrupted);
         }
         catch (VisualAgentException e)
         {
-            return ("failed", e.Message, e);
+            return ("failed", e.Message, e, FailureCause.Error);
         }
     }
 
     private async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
     {
-        if (run.SensitiveLocation != _driver.CurrentUrl)
+        if (run.SensitiveLocation != run.Location)
         {
             run.SensitiveBoxes.Clear();
         }

@@ -20,7 +20,7 @@ public sealed partial class AgentRunner
 {
     public const string InterruptedReason = "interrupted";
 
-    private readonly IBrowserDriver _driver;
+    private readonly IUiDriver _driver;
     private readonly IPlanner _planner;
     private readonly IGrounder _grounder;
     private readonly RunStore _store;
@@ -46,7 +46,7 @@ public sealed partial class AgentRunner
     /// <param name="screenChange">Measures screen change for verification; default <see cref="ByteEqualityChangeDetector"/>.</param>
     /// <param name="annotator">Draws the acted point for shots/NNN.annotated.png; without it the report marks the point itself.</param>
     public AgentRunner(
-        IBrowserDriver driver,
+        IUiDriver driver,
         IPlanner planner,
         IGrounder grounder,
         RunStore store,
@@ -105,7 +105,7 @@ public sealed partial class AgentRunner
         {
             Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,
             Secrets = _secrets, Writer = writer, Options = _options, Time = _time, ScreenChange = _screenChange, Logger = _logger,
-            Dialogs = new DialogPlan(_planner as IStepPreview),
+            Dialogs = new DialogPlan(_planner as IStepPreview), GroundThroughElements = request.GroundThroughElements,
         };
         var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
         using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);
@@ -116,11 +116,11 @@ public sealed partial class AgentRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            loop.End(RunStatus.Failed, InterruptedReason);
+            loop.End(RunStatus.Failed, InterruptedReason, FailureCause.Interrupted);
         }
         catch (OperationCanceledException) when (wall.IsCancellationRequested)
         {
-            loop.End(RunStatus.Failed, $"the wall time limit ({_options.MaxWallTime}) was reached");
+            loop.End(RunStatus.Failed, $"the wall time limit ({_options.MaxWallTime}) was reached", FailureCause.Limit);
         }
         catch (PolicyBlockedException e)
         {
@@ -131,11 +131,42 @@ public sealed partial class AgentRunner
             loop.End(RunStatus.Failed, e.Message);
         }
 
-        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow() };
+        var finalShot = await SaveFinalShotAsync(run, writer).ConfigureAwait(false);
+        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot };
         await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
         await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
         Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
         return new RunResult(writer.Run ?? final, writer.Folder);
+    }
+
+    /// <summary>The screen as the run ended, masked like every step shot; null when it cannot be captured in a few seconds.</summary>
+    private async Task<string?> SaveFinalShotAsync(RunContext run, RunWriter writer)
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5), _time);
+            if ((_driver as INativeDialogs)?.PendingDialog is not null)
+            {
+                return null;
+            }
+
+            var shot = await _driver.CaptureAsync(bound.Token).ConfigureAwait(false);
+            if (run.SensitiveBoxes.Count > 0 && run.SensitiveLocation == run.Location)
+            {
+                if (_screenshotMasker is null)
+                {
+                    return null;
+                }
+
+                return await writer.SaveFinalShotAsync(await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], bound.Token).ConfigureAwait(false), bound.Token).ConfigureAwait(false);
+            }
+
+            return await writer.SaveFinalShotAsync(shot.Png, bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is VisualAgentException or OperationCanceledException or IOException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <param name="wall">The wall-time bound, pushed back by the time spent paused.</param>
@@ -145,20 +176,20 @@ public sealed partial class AgentRunner
     {
         if (loop.Request.StartUrl is { } start)
         {
-            await _driver.NavigateAsync(start, cancellationToken).ConfigureAwait(false);
+            await (_driver as INavigation ?? throw new UsageException("A start URL needs a browser driver.")).NavigateAsync(start, cancellationToken).ConfigureAwait(false);
         }
 
         while (loop.Status == RunStatus.Running)
         {
             if (loop.Index >= _options.MaxSteps)
             {
-                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached");
+                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached", FailureCause.Limit);
                 return;
             }
 
             if (loop.Run.ModelCalls >= _options.MaxModelCalls)
             {
-                loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached");
+                loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached", FailureCause.Limit);
                 return;
             }
 

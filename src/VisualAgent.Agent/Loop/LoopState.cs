@@ -31,12 +31,37 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
 
     public List<string> History { get; } = [];
 
-    public void End(RunStatus status, string reason)
+    public int FailedChecks { get; private set; }
+
+    public int WeakChecks { get; private set; }
+
+    public void CountCheck(StepCheck? check)
     {
+        if (check is { Held: false })
+        {
+            FailedChecks++;
+        }
+        else if (check is { Strength: CheckStrength.Weak })
+        {
+            WeakChecks++;
+        }
+    }
+
+    public FailureCause Cause { get; private set; }
+
+    public void End(RunStatus status, string reason, FailureCause cause = FailureCause.Error)
+    {
+        if (status == RunStatus.Succeeded && FailedChecks > 0)
+        {
+            // A run never says succeeded when a step's check failed, whatever the planner says.
+            (status, reason, cause) = (RunStatus.Failed, $"{FailedChecks} step check(s) failed, although the planner said: {reason}", FailureCause.CheckFailed);
+        }
+
         if (Status == RunStatus.Running)
         {
             Status = status;
             Reason = reason;
+            Cause = status switch { RunStatus.Succeeded => FailureCause.None, RunStatus.Blocked => FailureCause.Policy, _ => cause };
         }
     }
 
@@ -44,12 +69,15 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
     {
         Status = Status,
         Reason = Reason,
+        Cause = Cause,
         Summary = Status == RunStatus.Running ? null : Summarize(),
         Steps = Writer.Steps.Count,
         ModelCalls = Run.ModelCalls,
         Tokens = Run.Tokens,
         DurationMs = time.GetElapsedTime(StartTimestamp).TotalMilliseconds,
         Answer = Answer,
+        FailedChecks = FailedChecks,
+        WeakChecks = WeakChecks,
         Downloads = [.. Run.Downloads],
     };
 

@@ -10,7 +10,25 @@ namespace VisualAgent.Agent;
 /// <summary>The state of one run shared by the loop's parts: services, the current screen, counters, downloads.</summary>
 internal sealed class RunContext
 {
-    public required IBrowserDriver Driver { get; init; }
+    /// <summary>The driver; its further capabilities (page elements, activity, navigation, dialogs, uploads) are found by type.</summary>
+    public required IUiDriver Driver { get; init; }
+
+    public INavigation? Navigation => Driver as INavigation;
+
+    /// <summary>The screen as elements (web: DOM + accessibility tree), or null for a pixels-only driver.</summary>
+    public IElementQuery? Elements => Driver as IElementQuery;
+
+    public IActivityMonitor? Activity => Driver as IActivityMonitor;
+
+    public INativeDialogs? NativeDialogs => Driver as INativeDialogs;
+
+    public IFileUpload? Upload => Driver as IFileUpload;
+
+    /// <summary>The page URL (web) or the last capture's location (desktop).</summary>
+    public string Location => Navigation?.CurrentUrl ?? Current?.Location ?? "";
+
+    /// <summary>Ground described targets through the screen's elements (profile "offline"), pixels only where they are silent.</summary>
+    public bool GroundThroughElements { get; init; }
 
     public required IGrounder Grounder { get; init; }
 

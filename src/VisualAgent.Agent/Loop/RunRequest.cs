@@ -15,6 +15,12 @@ public sealed record RunRequest
 
     public bool Simulated { get; init; }
 
+    /// <summary>
+    /// Ground described targets through the screen's elements (the "offline" profile: accessibility tree + DOM), with
+    /// pixels only where the elements are silent; false grounds in pixels only (the "ocr" profile, or a model).
+    /// </summary>
+    public bool GroundThroughElements { get; init; }
+
     /// <summary>Settings to record in run.json (never secrets).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

@@ -18,7 +18,7 @@ internal sealed partial class StepExecutor
             return false;
         }
 
-        if (run.Driver.PendingDialog is { } pending)
+        if (run.NativeDialogs?.PendingDialog is { } pending)
         {
             await _actor.AnswerDialogAsync(pending, trace, cancellationToken, run.Dialogs.ForPendingDialog(intent)).ConfigureAwait(false);
             return false;

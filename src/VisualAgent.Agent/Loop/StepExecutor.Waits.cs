@@ -1,5 +1,8 @@
 using VisualAgent.Actions;
+using VisualAgent.Agent.Targets;
+using VisualAgent.Drivers;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -13,14 +16,22 @@ internal sealed partial class StepExecutor
         while (true)
         {
             run.Current ??= await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
-            if (await _locator.TryGroundAsync(text, trace, cancellationToken).ConfigureAwait(false) is not null)
+            if (run.Elements is { } elements)
+            {
+                if (await FindTextAsync(elements, text, trace, cancellationToken).ConfigureAwait(false) is { } seen)
+                {
+                    trace.Probe.Decided = new StepCheck($"\"{text}\" shown", seen, CheckStrength.Strong, true);
+                    return false;
+                }
+            }
+            else if (await _locator.TryGroundAsync(text, trace, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return false;
             }
 
             if (run.Time.GetElapsedTime(started) >= run.Options.WaitTimeout)
             {
-                throw new StepFailedException($"\"{text}\" did not appear within {run.Options.WaitTimeout.TotalSeconds:0.#} s", final: true);
+                throw new StepFailedException($"\"{text}\" did not appear within {run.Options.WaitTimeout.TotalSeconds:0.#} s", final: true, FailureCause.CheckFailed);
             }
 
             await Task.Delay(run.Options.PollInterval, run.Time, cancellationToken).ConfigureAwait(false);
@@ -58,11 +69,61 @@ internal sealed partial class StepExecutor
     {
         var text = Required(intent.Value, intent);
         run.Current ??= await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        if (run.Elements is { } elements)
+        {
+            var seen = await FindTextAsync(elements, text, trace, cancellationToken).ConfigureAwait(false);
+            trace.Probe.Decided = new StepCheck($"\"{text}\" visible", seen ?? "not on the screen, nor anywhere on the page when scrolled", CheckStrength.Strong, seen is not null);
+            if (seen is null)
+            {
+                throw new StepFailedException($"\"{text}\" is not on the screen (matched as whole words, case-sensitive; hidden text does not count)", cause: FailureCause.CheckFailed);
+            }
+
+            return false;
+        }
+
         if (await _locator.TryGroundAsync(text, trace, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new StepFailedException($"\"{text}\" is not on the screen");
+            throw new StepFailedException($"\"{text}\" is not on the screen", cause: FailureCause.CheckFailed);
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Finds the text among the rendered text of the screen (<see cref="VisibleText"/> rules), scrolling it into view when
+    /// it is further down; returns where it was seen, or null.
+    /// </summary>
+    private async Task<string?> FindTextAsync(IElementQuery elements, string text, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var blocks = await elements.QueryTextAsync(run.Options.MaxElements, cancellationToken).ConfigureAwait(false);
+        var matching = blocks.Where(b => VisibleText.Contains(b.Text, text)).OrderBy(b => b.Text.Length).ToList();
+        if (matching.Count == 0)
+        {
+            return null;
+        }
+
+        if (matching.FirstOrDefault(b => b.Visible) is { } visible)
+        {
+            return $"on screen at {visible.Box}: \"{Short(visible.Text)}\"";
+        }
+
+        foreach (var block in matching.Take(3))
+        {
+            var shown = await elements.RevealAsync(block.Ref, cancellationToken).ConfigureAwait(false);
+            if (shown?.VisibleBox is { } box)
+            {
+                await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+                trace.Notes.Add($"scrolled to \"{Short(text)}\"");
+                return $"scrolled into view at {box}: \"{Short(block.Text)}\"";
+            }
+        }
+
+        return null;
+    }
+
+    private string Short(string text)
+    {
+        var masked = run.Secrets.Masker.Apply(text) ?? "";
+        return masked.Length > 80 ? masked[..79] + "…" : masked;
     }
 }

@@ -1,5 +1,6 @@
 using VisualAgent.Agent.Offline;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -12,6 +13,7 @@ internal sealed partial class StepExecutor(RunContext run)
 {
     private readonly TargetLocator _locator = new(run);
     private readonly Actor _actor = new(run);
+    private readonly StepChecker _checker = new(run);
 
     public Actor Actor => _actor;
 
@@ -20,37 +22,74 @@ internal sealed partial class StepExecutor(RunContext run)
         for (var attempt = 0; ; attempt++)
         {
             var before = run.Current ?? await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+            trace.Probe = new StepProbe();
             try
             {
-                if (!await ExecuteOnceAsync(intent, trace, cancellationToken).ConfigureAwait(false))
+                if (run.Activity is { } activity && run.Elements is not null)
                 {
-                    return;
+                    trace.Probe.Mark = await activity.MarkAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await run.SettleAsync(cancellationToken).ConfigureAwait(false);
-                var after = await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
-                trace.ScreenChange = run.ScreenChange.Change(before.Png, after.Png);
-                if (trace.ScreenChange > 0)
+                var expectChange = await ExecuteOnceAsync(intent, trace, cancellationToken).ConfigureAwait(false);
+                double? change = null;
+                if (expectChange || trace.Probe.Element is not null || trace.Probe.Mark is not null)
                 {
-                    return;
+                    await run.SettleAsync(cancellationToken).ConfigureAwait(false);
+                    before = trace.Probe.Before ?? before;
+                    var after = await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+                    change = run.ScreenChange.Change(before.Png, after.Png);
+                    trace.ScreenChange = change;
                 }
 
-                var what = $"the screen did not change after {StepParser.Describe(intent)}";
-                if (attempt >= run.Options.StepRetries)
+                if (await _checker.CheckAsync(intent, trace.Probe, change, cancellationToken).ConfigureAwait(false) is var (check, delta))
                 {
-                    if (run.Options.FailWhenScreenUnchanged)
+                    trace.Check = check;
+                    if (check.Held)
                     {
-                        throw new StepFailedException($"{what} ({attempt + 1} attempts)", final: true);
+                        return;
                     }
 
-                    trace.Notes.Add($"warning: {what} ({attempt + 1} attempts)");
-                    return;
-                }
+                    var failed = $"the step's check failed: expected {check.Expected}, observed {check.Observed}";
+                    if (attempt >= run.Options.StepRetries)
+                    {
+                        throw new StepFailedException($"{failed} ({attempt + 1} attempts)", final: true, FailureCause.CheckFailed);
+                    }
 
-                trace.Notes.Add($"attempt {attempt + 1}: {what}; trying again");
+                    var effect = delta is null || delta.Any || delta.Unknown || change > 0;
+                    var typedOnly = intent.Verb == StepVerb.Type && !intent.Submit && delta?.SideEffects != true;
+                    if (trace.Probe.NoRepeat || (effect && !typedOnly))
+                    {
+                        var why = trace.Probe.NoRepeat ? "it submits a form or needed confirmation" : $"the first attempt had an effect ({delta?.ToString() ?? "the screen changed"})";
+                        throw new StepFailedException($"{failed}; not repeated automatically: {why}", final: true, FailureCause.CheckFailed);
+                    }
+
+                    trace.Notes.Add($"attempt {attempt + 1}: {failed}; it had no effect, trying again");
+                }
+                else
+                {
+                    if (!expectChange || trace.ScreenChange > 0)
+                    {
+                        return;
+                    }
+
+                    var what = $"the screen did not change after {StepParser.Describe(intent)}";
+                    if (attempt >= run.Options.StepRetries)
+                    {
+                        if (run.Options.FailWhenScreenUnchanged)
+                        {
+                            throw new StepFailedException($"{what} ({attempt + 1} attempts)", final: true, FailureCause.CheckFailed);
+                        }
+
+                        trace.Notes.Add($"warning: {what} ({attempt + 1} attempts)");
+                        return;
+                    }
+
+                    trace.Notes.Add($"attempt {attempt + 1}: {what}; trying again");
+                }
             }
             catch (StepFailedException e) when (!e.Final && attempt < run.Options.StepRetries)
             {
+                trace.Check = trace.Probe.Decided ?? trace.Check;
                 trace.Notes.Add($"attempt {attempt + 1}: {e.Message}; trying again");
             }
 

@@ -2,6 +2,7 @@ using VisualAgent.Actions;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Grounding;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Agent;
 
@@ -32,6 +33,20 @@ internal sealed class StepTrace
 
     public double? ScreenChange { get; set; }
 
+    /// <summary>How the target was found ("page: button \"Save\"", "pixels (ocr)").</summary>
+    public string? Grounding { get; set; }
+
+    /// <summary>The screen's evidence before the action, for the step's check.</summary>
+    public StepProbe Probe { get; set; } = new();
+
+    public VisualAgent.Runs.StepCheck? Check { get; set; }
+
+    /// <summary>Why the screen's elements did not give the target (shown when pixels do not find it either).</summary>
+    public string? PageProblem { get; set; }
+
+    /// <summary>Time spent grounding through the screen's elements.</summary>
+    public double GroundMs { get; set; }
+
     /// <summary>Things worth knowing that are not errors: retries, dialogs answered, scrolling to find, confirmations.</summary>
     public List<string> Notes { get; } = [];
 
@@ -48,8 +63,10 @@ internal sealed class StepTrace
 }
 
 /// <summary>A step that could not be done (target not found, nothing to wait for); the run may retry it.</summary>
-internal sealed class StepFailedException(string message, bool final = false) : Exception(message)
+internal sealed class StepFailedException(string message, bool final = false, FailureCause cause = FailureCause.Error) : Exception(message)
 {
     /// <summary>Retrying cannot help (a wait that already waited its whole time).</summary>
     public bool Final { get; } = final;
+
+    public FailureCause Cause { get; } = cause;
 }

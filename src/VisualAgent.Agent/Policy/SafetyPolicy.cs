@@ -8,7 +8,7 @@ namespace VisualAgent.Agent.Policy;
 /// Decides, before each step acts, whether it may: navigation stays inside the allowed origins, risky clicks and
 /// password typing and uploads need a person's yes. One instance per run: the first page opened is the start origin.
 /// </summary>
-public sealed class SafetyPolicy
+public sealed partial class SafetyPolicy
 {
     private readonly PolicyOptions _options;
     private readonly OriginRules _origins;
@@ -109,8 +109,9 @@ public sealed class SafetyPolicy
             return PolicyDecision.Deny($"a secret may only be typed on the allowed origins, not on {currentUrl}");
         }
 
+        // Password-like by what the field is or says, or by what the step calls it, whatever element was hit.
         var password = element?.IsPassword == true
-            || (element is null && step.Target?.Contains("password", StringComparison.OrdinalIgnoreCase) == true);
+            || PasswordWords().IsMatch(string.Join(' ', step.Target, element?.Name, element?.Label, element?.Placeholder));
         if (password && _options.ConfirmPasswordTyping && !SecretResolver.IsSecretReference(value))
         {
             return PolicyDecision.Confirm($"typing a password written in the instruction into \"{Shown(step.Target, element)}\" (use {{{{secret:NAME}}}} to avoid this question)");
@@ -118,6 +119,9 @@ public sealed class SafetyPolicy
 
         return PolicyDecision.Allowed;
     }
+
+    [GeneratedRegex(@"\b(?:password|passwd|passcode|passphrase|pin|pin code)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordWords();
 
     private static string Shown(string? target, ElementFacts? element) => target ?? element?.Name ?? element?.Text ?? "the element";
 }

@@ -25,6 +25,7 @@ public static class ReportWriter
         Row(sb, "Goal", run.Goal);
         Row(sb, "Reason", run.Reason);
         Row(sb, "Summary", run.Summary);
+        Row(sb, "Checks", run.FailedChecks + run.WeakChecks > 0 ? $"{run.FailedChecks} failed, {run.WeakChecks} weak (a weak check saw a reaction, not the intended effect)" : null);
         Row(sb, "Answer", run.Answer);
         Row(sb, "Start URL", run.StartUrl);
         Row(sb, "Model", run.Model + (run.Simulated ? " (simulated)" : ""));
@@ -41,6 +42,12 @@ public static class ReportWriter
         foreach (var step in steps)
         {
             Step(sb, step);
+        }
+
+        if (run.FinalScreenshot is { } final)
+        {
+            sb.Append("<section class=\"step final\"><h2>Final screen</h2><div class=\"body\"><div class=\"shot\"><a href=\"").Append(E(final))
+                .Append("\"><img loading=\"lazy\" src=\"").Append(E(final)).Append("\" alt=\"the screen as the run ended\"></a></div></div></section>\n");
         }
 
         return sb.Append("</body></html>\n").ToString();
@@ -70,6 +77,8 @@ public static class ReportWriter
             Row(sb, "Action", ActionJson.Serialize(action), code: true);
         }
 
+        Row(sb, "Found by", step.Grounding);
+        Row(sb, "Check", step.Check?.ToString());
         Row(sb, "Element", step.Element is { } el ? $"{el.Role} \"{el.Name ?? el.Text}\" {el.Locator}" : null);
         Row(sb, "Error", step.Error);
         Row(sb, "Model reply", step.RawReply, code: true);

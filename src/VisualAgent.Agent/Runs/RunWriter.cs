@@ -148,6 +148,15 @@ public sealed class RunWriter : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Saves the screen as the run ended as shots/final.png.</summary>
+    public async Task<string> SaveFinalShotAsync(ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
+    {
+        const string name = "shots/final.png";
+        await using var file = new FileStream(Path.Combine(Folder, name), FileMode.Create, FileAccess.Write, FileShare.Read, 65536, useAsync: true);
+        await file.WriteAsync(png, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+
     /// <summary>"shots/007.png" or "shots/007.annotated.png".</summary>
     public static string ShotName(int index, bool annotated = false) =>
         string.Create(CultureInfo.InvariantCulture, $"shots/{index:000}{(annotated ? ".annotated" : "")}.png");

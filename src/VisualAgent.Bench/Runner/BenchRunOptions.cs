@@ -62,8 +62,8 @@ public sealed class BenchRunOptions
 
     /// <summary>The profile called <paramref name="name"/>; "ocr" is the offline OCR grounder even when not configured.</summary>
     public ModelProfile ResolveProfile(string name) =>
-        !Profiles.TryGet(name, out _) && string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase)
-            ? new ModelProfile { Name = ModelKinds.Ocr, Kind = ModelKinds.Ocr }
+        !Profiles.TryGet(name, out _) && (string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase) || string.Equals(name, ModelKinds.Offline, StringComparison.OrdinalIgnoreCase))
+            ? new ModelProfile { Name = name.ToLowerInvariant(), Kind = name.ToLowerInvariant() }
             : Profiles.Get(name);
 
     public void Validate()

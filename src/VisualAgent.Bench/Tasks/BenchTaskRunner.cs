@@ -80,6 +80,7 @@ internal static class BenchTaskRunner
                 Goal = instruction,
                 Model = options.Model,
                 Simulated = model.Simulated,
+                GroundThroughElements = (options.Profiles is { } profiles && profiles.TryGet(options.Model, out var p) ? p.GroundsThroughElements : string.Equals(options.Model, "offline", StringComparison.OrdinalIgnoreCase)),
                 Settings = new Dictionary<string, string>
                 {
                     ["task"] = task.Id,

@@ -149,7 +149,7 @@ internal static class DoctorCommand
             var parsed = ModelKinds.TryParse(kind, out var k) ? k : (ModelKind?)null;
             if (parsed != ModelKind.OpenAi)
             {
-                return new DoctorCheck($"model {p.Key}", "ok", parsed == ModelKind.Ocr ? "offline OCR grounder (no endpoint)" : $"{kind} (no endpoint)", false);
+                return new DoctorCheck($"model {p.Key}", "ok", parsed == ModelKind.Ocr ? "offline OCR grounder (no endpoint)" : parsed == ModelKind.Offline ? "offline: page elements, OCR where there are none (no endpoint)" : $"{kind} (no endpoint)", false);
             }
 
             var endpoint = p["Endpoint"] ?? p.GetSection("Endpoints").GetChildren().FirstOrDefault()?.Value;

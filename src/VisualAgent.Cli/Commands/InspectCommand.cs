@@ -12,13 +12,19 @@ internal static class InspectCommand
 {
     private static readonly Option<string> UrlOption = new("--url") { Description = "Page to open: http(s)://, file path, or samples:PATH.", Required = true };
 
-    private static readonly Option<string> AtOption = new("--at") { Description = "Point in screenshot pixels, X,Y.", Required = true };
+    private static readonly Option<string?> AtOption = new("--at") { Description = "Point in screenshot pixels, X,Y." };
+
+    private static readonly Option<string?> TargetOption = new("--target") { Description = "A described target (\"the \\\"Save\\\" button\", \"the City field of the billing address\"): which element the offline grounder chooses, and why." };
+
+    private static readonly Option<bool> ElementsOption = new("--elements") { Description = "List the page's elements as the offline grounder sees them (role, name, states, box, scopes)." };
 
     public static Command Create()
     {
-        var command = new Command("inspect", "Print the facts of the element at a point (tag, role, accessible name, text, box, robust locator).\nExample: visual-agent inspect --url samples:login/ --at 640,300");
+        var command = new Command("inspect", "Print the facts of the element at a point (tag, role, accessible name, text, box, robust locator), the element a described target resolves to, or every element the offline grounder sees.\nExamples: visual-agent inspect --url samples:login/ --at 640,300\n          visual-agent inspect --url samples:login/ --target 'the \"Log in\" button'\n          visual-agent inspect --url samples:login/ --elements --json");
         command.Options.Add(UrlOption);
         command.Options.Add(AtOption);
+        command.Options.Add(TargetOption);
+        command.Options.Add(ElementsOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
@@ -41,8 +47,21 @@ internal static class InspectCommand
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
-        var point = ParsePoint(context.Get(AtOption)!, "--at");
+        var at = context.Get(AtOption);
+        var target = context.Get(TargetOption);
+        var list = context.Get(ElementsOption);
+        if ((at is null ? 0 : 1) + (target is null ? 0 : 1) + (list ? 1 : 0) != 1)
+        {
+            throw new UsageException("Give exactly one of --at X,Y, --target PHRASE or --elements.");
+        }
+
         await using var session = await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
+        if (at is null)
+        {
+            return await ElementsAsync(context, session.Driver, target, ct).ConfigureAwait(false);
+        }
+
+        var point = ParsePoint(at, "--at");
         var facts = await session.Driver.ElementAtAsync(point, ct).ConfigureAwait(false);
         if (context.Json)
         {
@@ -59,6 +78,66 @@ internal static class InspectCommand
 
         return facts is null ? ExitCodes.TaskFailed : ExitCodes.Success;
     }
+
+    private static async Task<int> ElementsAsync(VerbContext context, IElementQuery elements, string? target, CancellationToken ct)
+    {
+        var snapshot = await elements.QueryElementsAsync(4000, ct).ConfigureAwait(false);
+        if (target is null)
+        {
+            if (context.Json)
+            {
+                CliOutput.WriteJson(snapshot);
+                return ExitCodes.Success;
+            }
+
+            var table = new Table().AddColumns("#", "role", "name", "text", "states", "box", "scopes");
+            foreach (var e in snapshot.Elements)
+            {
+                table.AddRow(
+                    e.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Role), Markup.Escape(Short(e.Name)), Markup.Escape(Short(e.OwnText)),
+                    Markup.Escape(States(e)), Markup.Escape(e.VisibleBox?.ToString() ?? "(off screen)"), Markup.Escape(Short(string.Join(" < ", e.Scopes.Select(s => $"{s.Kind} {s.Name}")))));
+            }
+
+            CliOutput.Out.Write(table);
+            CliOutput.Out.WriteLine($"{snapshot.Elements.Count} elements{(snapshot.Truncated ? " (cut at the limit)" : "")}{(snapshot.Unreadable.Count > 0 ? "; unreadable: " + string.Join(", ", snapshot.Unreadable) : "")}");
+            return ExitCodes.Success;
+        }
+
+        var spec = Agent.Targets.TargetPhrase.Parse(target);
+        var resolution = Agent.Targets.TargetResolver.Resolve(spec, snapshot.Elements);
+        if (context.Json)
+        {
+            CliOutput.WriteJson(new { target, spec.Text, spec.Kind, spec.Ordinal, spec.Scope, spec.ScopeKind, resolution.How, resolution.Problem, resolution.Matches, resolution.Ambiguous, resolution.Element });
+        }
+        else if (resolution.Element is { } found)
+        {
+            CliOutput.Out.WriteLine($"{target} -> {resolution.How}{(resolution.Ambiguous ? " (ambiguous)" : "")} at {found.VisibleBox?.ToString() ?? found.Box + " (off screen)"}; {States(found)}");
+        }
+        else
+        {
+            CliOutput.Out.WriteLine($"{target} -> not found: {resolution.Problem}");
+        }
+
+        return resolution.Element is null ? ExitCodes.TaskFailed : ExitCodes.Success;
+    }
+
+    private static string States(UiElement e)
+    {
+        var s = e.States;
+        var parts = new List<string>();
+        if (s.Checked is { } c) { parts.Add(s.Mixed ? "mixed" : c ? "checked" : "unchecked"); }
+        if (s.Selected == true) { parts.Add("selected"); }
+        if (s.Expanded is { } x) { parts.Add(x ? "expanded" : "collapsed"); }
+        if (s.Pressed is { } p) { parts.Add(p ? "pressed" : "not pressed"); }
+        if (s.Disabled) { parts.Add("disabled"); }
+        if (s.Editable) { parts.Add("editable"); }
+        if (e.Value is { Length: > 0 } v) { parts.Add($"value \"{Short(v)}\""); }
+        if (!e.HitAtCentre && e.VisibleBox is not null) { parts.Add("covered"); }
+        if (e.InProse) { parts.Add("prose"); }
+        return string.Join(", ", parts);
+    }
+
+    private static string Short(string s) => s.Length > 40 ? s[..39] + "…" : s;
 
     internal static void Print(ElementFacts facts)
     {

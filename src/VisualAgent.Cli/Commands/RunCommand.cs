@@ -21,7 +21,7 @@ internal static class RunCommand
 
     private static readonly Option<string?> UrlOption = new("--url") { Description = "Page to open first: http(s)://, a file, or samples:PATH (starts the samples server)." };
 
-    private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "Model profile: ocr (offline default: OCR grounding of explicit steps), a configured VLM, or sim-DIALECT.", DefaultValueFactory = _ => "ocr" };
+    private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "Model profile: offline (the default: explicit steps grounded through the page's accessibility tree and DOM, pixels where there are none), ocr (pixels only), a configured VLM, or sim-DIALECT.", DefaultValueFactory = _ => "offline" };
 
     private static readonly Option<string?> GrounderOption = new("--grounder", "-g") { Description = "Planner + grounder mode: this profile places each target (e.g. ui-tars-1.5-7b, or ocr); --model then plans in words (or, with --model ocr, the explicit steps are the plan)." };
 
@@ -168,6 +168,7 @@ internal static class RunCommand
             StartUrl = startUrl,
             Model = grounderName is null ? profileName : $"{profileName}+{grounderName}",
             Simulated = models.Simulated,
+            GroundThroughElements = models.Profile.GroundsThroughElements,
             Settings = new Dictionary<string, string>
             {
                 ["viewport"] = $"{session.Options.ViewportWidth}x{session.Options.ViewportHeight}",

@@ -9,6 +9,9 @@ public enum ModelKind
     /// <summary>The offline OCR grounder: no model, no endpoint.</summary>
     Ocr,
 
+    /// <summary>The offline default: the page's elements first (web), the OCR grounder where they are silent.</summary>
+    Offline,
+
     /// <summary>The simulated VLM server, started in-process (profiles named sim-&lt;dialect&gt;).</summary>
     Simulated,
 }

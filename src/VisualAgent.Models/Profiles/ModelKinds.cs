@@ -9,10 +9,16 @@ public static class ModelKinds
     /// <summary>The offline OCR grounder: no model, no endpoint.</summary>
     public const string Ocr = "ocr";
 
+    /// <summary>
+    /// The offline default: no model; web targets are grounded through the page's elements (accessibility tree + DOM),
+    /// pixels (the OCR grounder) only where the page is pixels (canvas, images, unreadable frames).
+    /// </summary>
+    public const string Offline = "offline";
+
     /// <summary>The simulated VLM server, started in-process (profiles named sim-&lt;dialect&gt;).</summary>
     public const string Simulated = "simulated";
 
-    public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Simulated];
+    public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Offline, Simulated];
 
     /// <summary>The kind a configuration name stands for, case-insensitive; false for a name that is none.</summary>
     public static bool TryParse(string? name, out ModelKind kind)
@@ -25,6 +31,10 @@ public static class ModelKinds
         else if (string.Equals(name, Ocr, StringComparison.OrdinalIgnoreCase))
         {
             kind = ModelKind.Ocr;
+        }
+        else if (string.Equals(name, Offline, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = ModelKind.Offline;
         }
         else if (string.Equals(name, Simulated, StringComparison.OrdinalIgnoreCase))
         {
@@ -43,6 +53,7 @@ public static class ModelKinds
     {
         ModelKind.OpenAi => OpenAi,
         ModelKind.Ocr => Ocr,
+        ModelKind.Offline => Offline,
         ModelKind.Simulated => Simulated,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a model kind."),
     };

@@ -80,7 +80,11 @@ public sealed class ModelProfile
 
     public bool IsSimulated => ParsedKind == ModelKind.Simulated;
 
-    public bool IsOcr => ParsedKind == ModelKind.Ocr;
+    /// <summary>No model: the OCR grounder places targets (kinds "ocr" and "offline").</summary>
+    public bool IsOcr => ParsedKind is ModelKind.Ocr or ModelKind.Offline;
+
+    /// <summary>Kind "offline": web targets are grounded through the page's elements first, pixels where they are silent.</summary>
+    public bool GroundsThroughElements => ParsedKind == ModelKind.Offline;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

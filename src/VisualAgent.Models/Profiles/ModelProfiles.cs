@@ -60,6 +60,13 @@ public sealed class ModelProfiles
             return true;
         }
 
+        if (string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase) || string.Equals(name, ModelKinds.Offline, StringComparison.OrdinalIgnoreCase))
+        {
+            // The offline grounders need no configuration.
+            profile = new ModelProfile { Name = name.ToLowerInvariant(), Kind = name.ToLowerInvariant() };
+            return true;
+        }
+
         profile = null!;
         return false;
     }

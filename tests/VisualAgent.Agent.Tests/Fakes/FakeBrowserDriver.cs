@@ -9,7 +9,7 @@ namespace VisualAgent.Tests.Fakes;
 /// A browser that records what it is asked to do. Its "screenshots" are canned bytes naming the URL, the scroll offset
 /// and a version that every action bumps (unless <see cref="ChangesScreen"/> says no), so screen-change checks work.
 /// </summary>
-internal sealed class FakeBrowserDriver : IBrowserDriver
+internal class FakeBrowserDriver : IBrowserDriver
 {
     private int _version;
 

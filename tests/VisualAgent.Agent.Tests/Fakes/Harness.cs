@@ -11,7 +11,15 @@ internal sealed class Harness : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public FakeBrowserDriver Driver { get; } = new();
+    /// <param name="page">True: the browser also offers the page's elements (<see cref="FakePageDriver"/>).</param>
+    public Harness(bool page = false)
+    {
+        Driver = page ? new FakePageDriver() : new FakeBrowserDriver();
+    }
+
+    public FakeBrowserDriver Driver { get; }
+
+    public FakePageDriver Page => Driver as FakePageDriver ?? throw new InvalidOperationException("Create the harness with page: true.");
 
     public FakeGrounder Grounder { get; } = new();
 

@@ -172,9 +172,9 @@ public sealed class AgentRunnerTests
     [Fact]
     public async Task RunAsync_CheckAlreadyChecked_DoesNotClick()
     {
-        using var h = new Harness();
+        using var h = new Harness(page: true);
         h.Grounder.With("Remember me", 100, 300);
-        h.Driver.Evaluate = js => js.Contains("checked", StringComparison.Ordinal) ? "true" : "null";
+        h.Page.Elements.Add(FakePageDriver.Element("checkbox", "Remember me", 100, 300, new ElementStates { Checked = true }));
 
         var result = await h.RunAsync("check Remember me; uncheck Remember me", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -185,9 +185,10 @@ public sealed class AgentRunnerTests
     [Fact]
     public async Task RunAsync_SelectWithoutTarget_FindsTheSelectThatHasTheOption()
     {
-        using var h = new Harness();
+        using var h = new Harness(page: true);
         h.Grounder.With("Submit", 400, 400);
-        h.Driver.Evaluate = js => js.Contains("\"red\"", StringComparison.Ordinal) ? "{\"x\": 150.5, \"y\": 80}" : "null";
+        h.Page.Elements.Add(FakePageDriver.Element("combobox", "Colour", 150.5, 80, options: ["Green", "Red"], tag: "select"));
+        h.Page.Elements.Add(FakePageDriver.Element("button", "Submit", 400, 400));
 
         var result = await h.RunAsync("Select Red and click Submit", cancellationToken: TestContext.Current.CancellationToken);
 

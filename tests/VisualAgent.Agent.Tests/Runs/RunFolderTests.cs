@@ -102,8 +102,9 @@ public sealed class RunFolderTests
 
         Assert.NotEqual(FakeScreenshotMasker.Masked, File.ReadAllBytes(Path.Combine(result.Folder, "shots/001.png")));
         Assert.Equal(FakeScreenshotMasker.Masked, File.ReadAllBytes(Path.Combine(result.Folder, "shots/002.png")));
-        var box = Assert.Single(Assert.Single(masker.Calls));
-        Assert.True(box.Contains(new VisualAgent.Geometry.ScreenPoint(300, 100)));
+        Assert.Equal(FakeScreenshotMasker.Masked, File.ReadAllBytes(Path.Combine(result.Folder, "shots/final.png")));
+        Assert.Equal(2, masker.Calls.Count);
+        Assert.All(masker.Calls, call => Assert.True(Assert.Single(call).Contains(new VisualAgent.Geometry.ScreenPoint(300, 100))));
     }
 
     [Fact]
