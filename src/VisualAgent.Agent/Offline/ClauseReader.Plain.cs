@@ -80,7 +80,10 @@ internal static partial class ClauseReader
 
         if ((m = OpenWidget().Match(c)).Success)
         {
-            return Targeted(StepVerb.Click, m.Groups["target"].Value);
+            // A section, panel or folder opens by its header, which carries its name: "the X section" -> "X".
+            var target = m.Groups["target"].Value.Trim();
+            var header = Regex.Match(target, @"^the\s+(?<name>.+?)\s+(?:section|panel|accordion|folder|dialog)$", Options);
+            return header.Success ? new StepIntent(StepVerb.Click) { Target = QuotedText.Unquote(header.Groups["name"].Value) } : Targeted(StepVerb.Click, target);
         }
 
         if ((m = WithControl().Match(c)).Success)

@@ -31,6 +31,7 @@ public sealed class PlainPhrasesTests
     [InlineData("Turn notifications on.", StepVerb.Check, "notifications")]
     [InlineData("turn off Wi-Fi", StepVerb.Uncheck, "Wi-Fi")]
     [InlineData("Open the Peter Müller tab.", StepVerb.Click, "the Peter Müller tab")]
+    [InlineData("Open the Billing Address section", StepVerb.Click, "Billing Address")]
     [InlineData("Mute the sound with the Mute button.", StepVerb.Click, "the Mute button")]
     [InlineData("Select all of them with the \"All condiments\" checkbox.", StepVerb.Check, "the \"All condiments\" checkbox")]
     public void Parse_PlainForms_ReadExactly(string instruction, StepVerb verb, string target)
