@@ -49,7 +49,8 @@ public sealed class ReadmeCommandsTests
         var args = command.Arguments.ToArray();
         foreach (var input in Inputs(args))
         {
-            Assert.True(File.Exists(Path.Combine(folder, input)), $"README: '{command}' names {input}, which is not there");
+            var path = Path.Combine(folder, input);
+            Assert.True(File.Exists(path) || Directory.Exists(path), $"README: '{command}' names {input}, which is not there");
         }
 
         var environment = new Dictionary<string, string>(command.Environment) { ["CI"] = "true" };
@@ -92,12 +93,12 @@ public sealed class ReadmeCommandsTests
         Assert.True(code == 0, $"README: '{command}' after Ctrl-C: exit {code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(still running)"}\nstderr:\n{server.Stderr}");
     }
 
-    /// <summary>Files a command reads, relative to its folder.</summary>
+    /// <summary>Files and folders a command reads, relative to its folder (a suite given by path, not by a built-in id).</summary>
     private static IEnumerable<string> Inputs(string[] args)
     {
-        foreach (var option in new[] { "--image", "--predictions", "--jsonl", "--config" })
+        foreach (var option in new[] { "--image", "--predictions", "--jsonl", "--config", "--pages", "--results", "--suite" })
         {
-            if (Value(args, option) is { } path)
+            if (Value(args, option) is { } path && (option != "--suite" || path.Contains('/', StringComparison.Ordinal)))
             {
                 yield return path;
             }
@@ -138,8 +139,11 @@ public sealed class ReadmeCommandsTests
             case ["runs", "show", ..]:
                 yield return stdout.Split('\n').Single(l => l.StartsWith("report: ", StringComparison.Ordinal))["report: ".Length..].Trim();
                 break;
+            case ["bench", "grounding-set", ..]:
+                yield return Path.Combine(folder, Value(args, "--out")!, "grounding-samples.json");
+                break;
             case ["bench", "run", ..]:
-                var output = Path.Combine(folder, Value(args, "--out") ?? Path.Combine("bench-out", Value(args, "--suite")!));
+                var output = Path.Combine(folder, Value(args, "--out") ?? Path.Combine("bench-out", Path.GetFileNameWithoutExtension(Value(args, "--suite")!)));
                 foreach (var name in new[] { "summary.json", "summary.md", "report.html" })
                 {
                     yield return Path.Combine(output, name);
