@@ -93,7 +93,7 @@ internal sealed class TaskModel : IAsyncDisposable
         }
     }
 
-    /// <summary>The profile named by <see cref="TaskRunOptions.Model"/>: a configured one, "ocr", or sim-&lt;dialect&gt;.</summary>
+    /// <summary>The profile named by <see cref="TaskRunOptions.Model"/>: a configured one, "offline", "ocr", or sim-&lt;dialect&gt;.</summary>
     public static ModelProfile ResolveProfile(TaskRunOptions options)
     {
         var name = options.Model;
@@ -103,9 +103,9 @@ internal sealed class TaskModel : IAsyncDisposable
             return configured;
         }
 
-        if (string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase) || string.Equals(name, ModelKinds.Offline, StringComparison.OrdinalIgnoreCase))
         {
-            return new ModelProfile { Name = name, Kind = ModelKinds.Ocr };
+            return new ModelProfile { Name = name, Kind = name.ToLowerInvariant() };
         }
 
         return new ModelProfiles([]).Get(name);
