@@ -137,7 +137,8 @@ internal static class ModelRun
 
                     if (store.Append(result))
                     {
-                        tracker.Finished(result.Ok);
+                        // A task counts as failed in the progress line when the app says it was not done.
+                        tracker.Finished(result.Ok && (result.Verdict is null || result.Score >= 1));
                     }
                 }).ConfigureAwait(false);
             }

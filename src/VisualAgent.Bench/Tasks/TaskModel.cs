@@ -35,7 +35,8 @@ internal sealed class TaskModel : IAsyncDisposable
         {
             if (!StepParser.TryParse(instruction, out var steps, out var error))
             {
-                throw new TaskNotRunnableException($"instruction is not in the offline step grammar ({FirstLine(error)})", TaskFailureCause.NotOfflineGrammar);
+                var what = options.Instructions == TaskInstructions.Solution ? "the task's solution" : "instruction";
+                throw new TaskNotRunnableException($"{what} is not in the offline step grammar ({FirstLine(error)})", TaskFailureCause.NotOfflineGrammar);
             }
 
             var ocr = options.Ocr ?? throw new TaskNotRunnableException("the ocr model needs an OCR engine (TaskRunOptions.Ocr)");
