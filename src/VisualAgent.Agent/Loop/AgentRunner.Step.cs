@@ -35,6 +35,13 @@ public sealed partial class AgentRunner
             return;
         }
 
+        // The bound is on steps taken: a plan of exactly MaxSteps steps ends with its "done", not with the limit.
+        if (loop.Index >= _options.MaxSteps)
+        {
+            loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached", FailureCause.Limit);
+            return;
+        }
+
         var index = ++loop.Index;
         var trace = new StepTrace { PlannerRaw = decision.Raw, SentSize = decision.SentSize, ModelMs = decision.Latency.TotalMilliseconds };
         trace.AddUsage(decision.Usage);

@@ -181,12 +181,6 @@ public sealed partial class AgentRunner
 
         while (loop.Status == RunStatus.Running)
         {
-            if (loop.Index >= _options.MaxSteps)
-            {
-                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached", FailureCause.Limit);
-                return;
-            }
-
             if (loop.Run.ModelCalls >= _options.MaxModelCalls)
             {
                 loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached", FailureCause.Limit);
