@@ -45,6 +45,8 @@ public sealed partial class AgentRunner
         var index = ++loop.Index;
         var trace = new StepTrace { PlannerRaw = decision.Raw, SentSize = decision.SentSize, ModelMs = decision.Latency.TotalMilliseconds };
         trace.AddUsage(decision.Usage);
+        trace.Notes.AddRange(run.CarriedNotes);
+        run.CarriedNotes.Clear();
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
         var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);

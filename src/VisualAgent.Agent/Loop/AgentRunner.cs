@@ -177,6 +177,11 @@ public sealed partial class AgentRunner
         if (loop.Request.StartUrl is { } start)
         {
             await (_driver as INavigation ?? throw new UsageException("A start URL needs a browser driver.")).NavigateAsync(start, cancellationToken).ConfigureAwait(false);
+
+            // A dialog the start page opens as it loads is answered by the plan's first steps (or per policy), not a failure.
+            var opened = new StepTrace();
+            await new Actor(loop.Run).AfterNavigationAsync(opened, cancellationToken).ConfigureAwait(false);
+            loop.Run.CarriedNotes.AddRange(opened.Notes.Select(n => "as the start page loaded: " + n));
         }
 
         while (loop.Status == RunStatus.Running)
