@@ -146,6 +146,11 @@ public sealed partial class AgentRunner
         {
             return ("failed", e.Message, e, FailureCause.Error);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug: the step is recorded, then the run ends as failed ("internal error") and the exception goes on.
+            return ("failed", $"{InternalErrorReason}: {e.GetType().Name}: {e.Message}", e, FailureCause.Error);
+        }
     }
 
     private async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)

@@ -93,6 +93,25 @@ internal sealed class CliProcess : IDisposable
         return (cli._process.ExitCode, cli.Stdout, cli.Stderr);
     }
 
+    /// <summary>Waits for the process to end by itself (killing it after <paramref name="timeout"/>); its exit code, or -1 when killed.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            return -1;
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL to the CLI and every process it started (its browser, Playwright's driver).</summary>
     public void Kill()
     {
