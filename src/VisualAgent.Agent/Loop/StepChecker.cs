@@ -103,12 +103,12 @@ internal sealed class StepChecker(RunContext run)
     {
         var want = probe.ExpectChecked == true;
         var expected = want ? "checked" : "unchecked";
-        if (after?.States.Checked is not { } now)
+        if ((after?.States.Checked ?? after?.States.Pressed) is not { } now)
         {
             return new StepCheck(expected, after is null ? "the element is gone" : $"{ElementTargetLocator.Describe(after)} has no checked state", CheckStrength.Strong, false);
         }
 
-        var observed = after.States.Mixed ? "mixed" : now ? "checked" : "unchecked";
+        var observed = after!.States.Mixed ? "mixed" : now ? "checked" : "unchecked";
         return new StepCheck(expected, observed, CheckStrength.Strong, now == want && !after.States.Mixed);
     }
 

@@ -124,8 +124,18 @@ internal sealed partial class StepExecutor
         LocatedTarget? target;
         if (intent.Target is null)
         {
-            var select = await FindSelectAsync(option, trace, cancellationToken).ConfigureAwait(false)
-                ?? throw new StepFailedException($"no list on the page has the option \"{option}\"", cause: FailureCause.NotFound);
+            var select = await FindSelectAsync(option, trace, cancellationToken).ConfigureAwait(false);
+            if (select is null && run.Elements is not null)
+            {
+                // No drop-down has it: a radio button, check box, option or tab named so is what the page offers.
+                return await ChooseOnPageAsync(intent, option, trace, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (select is null)
+            {
+                throw new StepFailedException($"no list on the page has the option \"{option}\"", cause: FailureCause.NotFound);
+            }
+
             point = select.ClickPoint ?? select.VisibleBox!.Value.Center;
             target = new LocatedTarget(point, select.VisibleBox, option, null) { Element = select };
         }
@@ -205,6 +215,52 @@ internal sealed partial class StepExecutor
         return true;
     }
 
+    /// <summary>"select X" with no list named: the one radio button, check box, option, menu item or tab called X.</summary>
+    private async Task<bool> ChooseOnPageAsync(StepIntent intent, string option, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var elements = run.Elements!;
+        var spec = new Targets.TargetSpec
+        {
+            Phrase = option, Text = Targets.TargetPhrase.Normalize(option), Quoted = true,
+            Roles = new HashSet<string> { "radio", "checkbox", "switch", "option", "menuitemradio", "menuitemcheckbox", "tab", "treeitem" },
+        };
+        var snapshot = await elements.QueryElementsAsync(run.Options.MaxElements, cancellationToken).ConfigureAwait(false);
+        var resolution = Targets.TargetResolver.Resolve(spec, snapshot.Elements, StepVerb.Select);
+        if (resolution.Element is not { } choice)
+        {
+            throw new StepFailedException($"no drop-down list, radio button, check box or option on the page is called \"{option}\"", final: true, FailureCause.NotFound);
+        }
+
+        if (resolution.Ambiguous)
+        {
+            throw new StepFailedException($"{resolution.Matches} choices are called \"{option}\"; say which: select \"{option}\" in the \"NAME\" list", final: true, FailureCause.Refused);
+        }
+
+        var shown = choice.VisibleBox is null || !choice.HitAtCentre ? await elements.RevealAsync(choice.Ref, cancellationToken).ConfigureAwait(false) : choice;
+        if (shown?.VisibleBox is null || !shown.HitAtCentre)
+        {
+            throw new StepFailedException($"the choice \"{option}\" cannot be reached by a click", final: true, FailureCause.WrongElement);
+        }
+
+        await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        trace.Grounding = $"page: {resolution.How}";
+        trace.Probe.Before = run.Current;
+        trace.Probe.Element = shown;
+        if (shown.States.Checked == true && !shown.States.Mixed)
+        {
+            trace.Notes.Add($"\"{option}\" is already selected");
+            trace.Probe.AlreadyDone = true;
+            return false;
+        }
+
+        var at = shown.ClickPoint ?? shown.VisibleBox.Value.Center;
+        trace.Element = await _actor.ElementAtAsync(at, cancellationToken).ConfigureAwait(false);
+        await _actor.EnforceAsync(_actor.Check(intent, trace.Element, shown), trace, cancellationToken).ConfigureAwait(false);
+        trace.Action = new ClickAction(at.X, at.Y) { Box = shown.VisibleBox.Value.ToArray() };
+        await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>The centre of the one visible drop-down list that has the option, through the screen's elements.</summary>
     private async Task<Drivers.UiElement?> FindSelectAsync(string option, StepTrace trace, CancellationToken cancellationToken)
     {
@@ -246,7 +302,7 @@ internal sealed partial class StepExecutor
         trace.Probe.ExpectChecked = want;
         if (trace.Probe.Element is { } box)
         {
-            if (box.States.Checked is not { } now)
+            if ((box.States.Checked ?? box.States.Pressed) is not { } now)
             {
                 throw new StepFailedException($"{ElementTargetLocator.Describe(box)} is not a checkbox, radio button or switch", final: true, FailureCause.WrongElement);
             }

@@ -31,7 +31,8 @@ internal static partial class ClauseReader
     [GeneratedRegex(@"^\s*(?:from|in)\s+(?<target>.+)$", Options)]
     private static partial Regex FromTail();
 
-    /// <summary>"verify X", "check that X" and "make sure X is visible" verify; "check X" (a checkbox) does not.</summary>
+    /// <summary>"verify X", "check that X" and "make sure X is visible" verify; "check X" (a checkbox) does not; "make sure"
+    /// and "ensure" name a state to reach unless the text is quoted or said to be shown, so only those forms verify.</summary>
     [GeneratedRegex(@"^(?:(?:verify|assert|expect|ensure|make\s+sure|see)(?:\s+that)?|(?:check|confirm)\s+that)(?:\s+the\s+(?:page|screen)\s+(?:shows|contains|displays))?\s+(?<text>.+?)(?:\s+(?:is|are)\s+(?:visible|shown|displayed|present|on\s+(?:the\s+)?(?:screen|page)))?$", Options)]
     private static partial Regex Verify();
 

@@ -15,7 +15,7 @@ internal static partial class ClauseReader
             return login;
         }
 
-        var many = ReadDialogReply(c) ?? ReadTypedAsThe(c);
+        var many = ReadDialogReply(c) ?? ReadTypedAsThe(c) ?? ReadScoped(c) ?? ReadCheckList(c);
         if (many is not null)
         {
             return many.Count == 0 ? null : [.. many.Select(i => i with { Source = clause })];
@@ -31,7 +31,7 @@ internal static partial class ClauseReader
                 : null;
         }
 
-        var single = ReadSingle(c);
+        var single = ReadPlain(c) ?? ReadSingle(c);
         return single is null ? null : [single with { Source = clause }];
     }
 
@@ -91,7 +91,7 @@ internal static partial class ClauseReader
             return ReadSelect(m.Groups["rest"].Value);
         }
 
-        if ((m = Verify().Match(c)).Success)
+        if ((m = Verify().Match(c)).Success && !VagueMakeSure(c, m))
         {
             return Text(StepVerb.Verify, m.Groups["text"].Value);
         }
@@ -136,6 +136,11 @@ internal static partial class ClauseReader
 
         return null;
     }
+
+    /// <summary>"make sure no box is checked": a state to reach, not text to look for (not read, so it is refused).</summary>
+    private static bool VagueMakeSure(string clause, Match verify) =>
+        Regex.IsMatch(clause, @"^(?:make\s+sure|ensure)\b", RegexOptions.IgnoreCase)
+        && !verify.Groups["text"].Value.TrimStart().StartsWith('"') && !Regex.IsMatch(clause, @"\b(?:visible|shown|displayed|present|on\s+(?:the\s+)?(?:screen|page))\.?$", RegexOptions.IgnoreCase);
 
     private static StepIntent? ReadPointer(string verb, string target)
     {

@@ -19,7 +19,12 @@ internal static partial class ClauseSplitter
                 continue;
             }
 
+            var before = clauses.Count;
             SplitLine(ListMarker().Replace(trimmed, ""), clauses);
+            var added = clauses.GetRange(before, clauses.Count - before);
+            JoinLeadingScopes(added);
+            clauses.RemoveRange(before, clauses.Count - before);
+            clauses.AddRange(added);
         }
 
         return clauses;
@@ -42,6 +47,22 @@ internal static partial class ClauseSplitter
 
         Add(line[start..], clauses);
     }
+
+    /// <summary>"In the Sandwich Condiments list, check ..." keeps its leading scope on the clause it scopes.</summary>
+    private static void JoinLeadingScopes(List<string> clauses)
+    {
+        for (var i = clauses.Count - 2; i >= 0; i--)
+        {
+            if (ScopeOnly().IsMatch(clauses[i]))
+            {
+                clauses[i] = clauses[i] + ", " + clauses[i + 1];
+                clauses.RemoveAt(i + 1);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?:in|on|within|inside|for)\s+the\s+[^,;]+$", RegexOptions.IgnoreCase)]
+    private static partial Regex ScopeOnly();
 
     private static void Add(string clause, List<string> clauses)
     {

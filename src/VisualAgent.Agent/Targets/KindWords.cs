@@ -50,7 +50,7 @@ public static class KindWords
     {
         null => null,
         "row" => new HashSet<string> { "row" },
-        "list" => new HashSet<string> { "list", "listbox", "menu", "tree", "radiogroup" },
+        "list" => new HashSet<string> { "list", "listbox", "menu", "tree", "radiogroup", "group" },
         "grid" or "table" => new HashSet<string> { "grid", "table", "treegrid" },
         "dialog" or "window" or "popup" or "modal" => new HashSet<string> { "dialog", "alertdialog" },
         "menu" => new HashSet<string> { "menu", "menubar" },

@@ -15,7 +15,7 @@ public sealed class SampleTasksParseTests
     private static readonly string[] ParsingIds =
     [
         "login-success", "forms-name-comments", "forms-color-blue", "forms-size-large", "forms-canvas-button", "forms-upload",
-        "dialogs-confirm", "dialogs-prompt",
+        "dialogs-confirm", "dialogs-prompt", "forms-shadow-toggle", "dialogs-warn-before-leaving", "forms-iframe",
     ];
 
     [Fact]

@@ -55,6 +55,37 @@ public sealed class SafetyPolicyTests
     }
 
     [Fact]
+    public void Check_TypingTextWithARiskyWord_IsNotAPurchase()
+    {
+        var field = new ElementFacts { Role = "textbox", Name = "New to-do" };
+
+        var decision = Policy.Check(new StepIntent(StepVerb.Type) { Target = "the New to-do field", Value = "buy milk and delete old notes" }, field, "https://shop.test:8443/");
+
+        Assert.Equal(PolicyVerdict.Allow, decision.Verdict);
+    }
+
+    [Fact]
+    public void Check_ClickingBuyNow_IsRisky()
+    {
+        var decision = Policy.Check(new StepIntent(StepVerb.Click) { Target = "Buy now" }, new ElementFacts { Role = "button", Name = "Buy now" }, "https://shop.test:8443/");
+
+        Assert.Equal(PolicyVerdict.NeedsConfirmation, decision.Verdict);
+    }
+
+    [Theory]
+    [InlineData("link", "Password help", null)]
+    [InlineData("textbox", "PIN", null)]
+    [InlineData("textbox", "", "Enter your passcode")]
+    public void Check_TypeLiteralIntoAnyPasswordLikeElement_NeedsConfirmation(string role, string name, string? placeholder)
+    {
+        var hit = new ElementFacts { Role = role, Name = name, Placeholder = placeholder };
+
+        var decision = Policy.Check(new StepIntent(StepVerb.Type) { Target = "the box", Value = "wonderland" }, hit, "https://shop.test:8443/");
+
+        Assert.Equal(PolicyVerdict.NeedsConfirmation, decision.Verdict);
+    }
+
+    [Fact]
     public void Check_TypeLiteralIntoPasswordField_NeedsConfirmation()
     {
         var facts = new ElementFacts { InputType = "password" };
