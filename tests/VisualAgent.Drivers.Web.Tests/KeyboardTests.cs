@@ -33,7 +33,7 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         watch.Stop();
 
         Assert.Equal(text, await TestPage.EvalAsync<string>(driver, "document.getElementById('notes').value"));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"typing 20,000 characters took {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"typing 20,000 characters took {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
