@@ -46,7 +46,7 @@ internal sealed class OcrBenchModel(ModelStack stack, SampleImages images) : IBe
         var answer = await stack.Grounder.GroundAsync(new GroundingRequest(shot, sample.Prompt), cancellationToken).ConfigureAwait(false);
         var latency = answer.Latency > TimeSpan.Zero ? answer.Latency : TimeProvider.System.GetElapsedTime(started);
         return answer.Found
-            ? new Prediction { Point = answer.Point, Box = answer.Box, Raw = answer.Raw, Latency = latency, Calls = 1 }
+            ? new Prediction { Point = answer.Point, Box = answer.Box, Raw = answer.Raw, Latency = latency, Calls = 1, Confidence = answer.Confidence }
             : new Prediction { FailureCause = "not_found", Error = answer.Error, Raw = answer.Raw, Latency = latency, Calls = 1 };
     }
 

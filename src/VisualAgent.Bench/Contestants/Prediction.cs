@@ -32,6 +32,9 @@ internal sealed record Prediction
 
     public string? Raw { get; init; }
 
+    /// <summary>Grounding: the model's own confidence in its answer (0..1), when it gives one (the OCR grounder does).</summary>
+    public double? Confidence { get; init; }
+
     public TimeSpan Latency { get; init; }
 
     public TimeSpan? TimeToFirstToken { get; init; }

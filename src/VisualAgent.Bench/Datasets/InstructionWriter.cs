@@ -58,15 +58,22 @@ internal static class InstructionWriter
             "checkbox" => "checkbox",
             "radio" => "radio",
             "slider" => "slider",
+            "switch" => "switch",
+            "tab" => "tab",
+            "option" => "option",
+            "menuitem" => "menu item",
+            "treeitem" => "tree item",
             "input" or "textarea" or "file" => "field",
             _ => "button",
         };
         Naming? naming = e.Kind switch
         {
-            "button" or "link" or "canvas" when Usable(e.Text) =>
+            "button" or "link" or "canvas" or "tab" or "option" or "menuitem" or "treeitem" when Usable(e.Text) =>
                 new(e.Text, kindWord, LabelKinds.TextLabelled, "text", Bare: !e.TextElsewhere),
-            "checkbox" or "radio" when Usable(e.Label) =>
+            "checkbox" or "radio" or "switch" when Usable(e.Label) =>
                 new(e.Label, kindWord, LabelKinds.TextLabelled, "text", Bare: !e.TextElsewhere),
+            "checkbox" or "radio" or "switch" when Usable(e.Text) =>
+                new(e.Text, kindWord, LabelKinds.TextLabelled, "text", Bare: !e.TextElsewhere),
             "input" or "textarea" or "select" or "slider" or "file" when Usable(e.Label) =>
                 new(e.Label, kindWord, LabelKinds.FieldLabel, "text", Bare: false),
             "input" or "textarea" when Usable(e.Placeholder) =>

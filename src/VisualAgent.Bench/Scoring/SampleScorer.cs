@@ -72,6 +72,11 @@ internal static class SampleScorer
             result.Metrics["iou"] = RefexpMetrics.Iou(sample.Box!.Value, box);
         }
 
+        if (prediction.Confidence is { } confidence)
+        {
+            result.Metrics["confidence"] = confidence;
+        }
+
         return result with { Score = hit ? 1 : 0 };
     }
 

@@ -12,9 +12,11 @@ public static class SuiteLocator
 {
     public const string GroundingSamples = "grounding-samples";
     public const string TasksSamples = "tasks-samples";
+    public const string GroundingDevPages = "grounding-devpages";
+    public const string GroundingDevPagesIcons = "grounding-devpages-icons";
 
     public static IReadOnlyList<string> BuiltInIds { get; } =
-        [GroundingSamples, "refexp-samples", "ocr-samples", "vqa-samples", "caption-samples", "multi-image-samples", TasksSamples];
+        [GroundingSamples, "refexp-samples", "ocr-samples", "vqa-samples", "caption-samples", "multi-image-samples", TasksSamples, GroundingDevPages, GroundingDevPagesIcons];
 
     public static string DefaultCacheRoot =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "visual-agent", "bench-cache");
@@ -52,6 +54,8 @@ public static class SuiteLocator
                 }
 
                 return file;
+            case GroundingDevPages or GroundingDevPagesIcons:
+                return await DevPagesSuite.EnsureAsync(root, id == GroundingDevPagesIcons, progress, ct).ConfigureAwait(false);
             default:
                 return await BuiltInSuiteSource.EnsureAsync(id, root, browser, ct).ConfigureAwait(false);
         }

@@ -10,6 +10,8 @@ internal static class BenchCommand
         var command = new Command("bench", "Benchmarks: score predictions, run suites over several models, time components.\nExample: visual-agent bench score --predictions preds.jsonl");
         command.Subcommands.Add(BenchScoreCommand.Create());
         command.Subcommands.Add(BenchRunCommand.Create());
+        command.Subcommands.Add(BenchGroundingSetCommand.Create());
+        command.Subcommands.Add(BenchCalibrationCommand.Create());
         foreach (var component in BenchComponentsCommand.Create())
         {
             command.Subcommands.Add(component);

@@ -2,45 +2,48 @@ using VisualAgent.Geometry;
 
 namespace VisualAgent.Vision.Grounding;
 
-/// <summary>The label rule: a field's input is the nearest input-shaped control right of its label (same row) or
-/// below it (left-aligned or overlapping).</summary>
+/// <summary>
+/// The label rule: a field's input is an input-like control (never a button, link, heading or legend) after its
+/// label in the reading direction: on the label's row to its right, within <c>rowGap</c>, or else just below it,
+/// starting under the label (left-aligned within 40 px, or spanning the label's centre), within a few label heights.
+/// </summary>
 internal static class FieldLocator
 {
-    public static ScreenBox? FindInput(ScreenBox label, IReadOnlyList<ScreenBox> controls, double maxDistance)
+    public static ScreenBox? FindInput(ScreenBox label, IReadOnlyList<ScreenBox> inputs, double maxDistance)
     {
-        ScreenBox? best = null;
-        var bestDistance = double.MaxValue;
-        foreach (var c in controls)
+        var rowGap = Math.Min(maxDistance, 300);
+        var belowGap = Math.Min(maxDistance, Math.Max(40, 3 * label.Height));
+        ScreenBox? right = null;
+        ScreenBox? below = null;
+        double rightDistance = double.MaxValue, belowDistance = double.MaxValue;
+        foreach (var c in inputs)
         {
-            if (c.Width < c.Height * 1.5 || (c.Width > 20 * c.Height && c.Width > 600) || Contains(c, label.Center))
+            if (c.Contains(label.Center) || (c.Width > 20 * c.Height && c.Width > 600))
             {
-                continue; // not input-shaped (a table row or a panel is not an input), or the label's own container
+                continue; // the label's own container, or a band across the page
             }
 
-            double distance;
             var cy = label.Center.Y;
             if (c.X1 >= label.X2 - 4 && cy >= c.Y1 && cy <= c.Y2)
             {
-                distance = c.X1 - label.X2;
+                var d = c.X1 - label.X2;
+                if (d <= rowGap && d < rightDistance)
+                {
+                    (right, rightDistance) = (c, d);
+                }
             }
-            else if (c.Y1 >= label.Y2 - 4 && (Math.Abs(c.X1 - label.X1) <= 40 || (label.Center.X >= c.X1 && label.Center.X <= c.X2)))
+            else if (c.Y1 >= label.Y2 - 4
+                && (Math.Abs(c.X1 - label.X1) <= 40 || (label.Center.X >= c.X1 && label.Center.X <= c.X2))
+                && c.X1 >= label.X1 - 40)
             {
-                distance = (c.Y1 - label.Y2) * 1.5; // rows are closer together than columns
-            }
-            else
-            {
-                continue;
-            }
-
-            if (distance <= maxDistance && distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = c;
+                var d = c.Y1 - label.Y2;
+                if (d <= belowGap && d < belowDistance)
+                {
+                    (below, belowDistance) = (c, d);
+                }
             }
         }
 
-        return best;
+        return right ?? below;
     }
-
-    public static bool Contains(ScreenBox box, ScreenPoint p) => box.Contains(p);
 }

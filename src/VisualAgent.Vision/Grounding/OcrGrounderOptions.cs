@@ -13,7 +13,16 @@ public sealed class OcrGrounderOptions
     /// <summary>At most this many controls are re-read per request. Default 40.</summary>
     public int MaxControlReads { get; set; } = 40;
 
-    /// <summary>How far (pixels) right of or below a label its input may be. Default 400.</summary>
+    /// <summary>Read lines of text the full-page read missed (small, low-contrast or light-on-colour text) one by
+    /// one, upscaled and polarity-normalised, when the page read and the control re-reads did not find the target.
+    /// Default true.</summary>
+    public bool ReadTextLines { get; set; } = true;
+
+    /// <summary>At most this many such lines are read per request. Default 30.</summary>
+    public int MaxLineReads { get; set; } = 30;
+
+    /// <summary>How far (pixels) right of or below a label its input may be (the row search stops at 300, the search
+    /// below at a few label heights). Default 400.</summary>
     public double FieldSearchDistance { get; set; } = 400;
 
     /// <summary>Decode limit for screenshots. Default <see cref="Image.DefaultMaxPixels"/>.</summary>

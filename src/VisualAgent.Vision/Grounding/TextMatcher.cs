@@ -17,9 +17,8 @@ internal static class TextMatcher
             return hits;
         }
 
-        foreach (var line in ocr.Lines)
+        foreach (var words in Rows(ocr.Lines))
         {
-            var words = line.Words;
             for (var i = 0; i < words.Count; i++)
             {
                 TextMatch? best = null;
@@ -35,7 +34,10 @@ internal static class TextMatcher
                     {
                         best = new TextMatch(string.Join(' ', run.Select(w => w.Text)), Union(run.Select(w => w.Box)), score, source)
                         {
+                            Similarity = similarity,
                             Whole = StandsApart(words, i, n),
+                            LineWords = words.Count(HasText),
+                            EntireLine = words.Take(i).All(w => !HasText(w)) && words.Skip(i + n).All(w => !HasText(w)),
                         };
                     }
                 }
@@ -48,6 +50,32 @@ internal static class TextMatcher
         }
 
         return Suppress(hits);
+    }
+
+    // The OCR lines, and beside them each run of lines that continue one another on the same row (sparse reading
+    // splits a label where a glyph was not read: "Do all parking faci" + "ies have the same rules?").
+    private static IEnumerable<IReadOnlyList<OcrWord>> Rows(IReadOnlyList<OcrLine> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            yield return lines[i].Words;
+            var joined = lines[i].Words.ToList();
+            var last = lines[i].Box;
+            for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+            {
+                var next = lines[j].Box;
+                var overlap = Math.Min(last.Y2, next.Y2) - Math.Max(last.Y1, next.Y1);
+                var gap = next.X1 - last.X2;
+                if (overlap < 0.6 * Math.Min(last.Height, next.Height) || gap < 0 || gap > 3 * Math.Max(last.Height, next.Height))
+                {
+                    break;
+                }
+
+                joined.AddRange(lines[j].Words);
+                last = next;
+                yield return joined.ToList();
+            }
+        }
     }
 
     private static bool HasText(OcrWord word) => TextSimilarity.Normalize(word.Text).Length > 0;

@@ -111,7 +111,7 @@ public sealed class TesseractOcr : IDisposable
             }
 
             current = Track(owned, current.ToGray());
-            if (request.NormalizePolarity && current.MeanColor().R < 128)
+            if (request.NormalizePolarity && LightOnDark(current))
             {
                 current = Track(owned, current.Invert());
             }
@@ -131,6 +131,41 @@ public sealed class TesseractOcr : IDisposable
                 o.Dispose();
             }
         }
+    }
+
+    // Light text on a darker ground (white on a coloured button or sidebar, on a gradient): the ground is the most
+    // common gray level, the text is what differs from it; the text is lighter when its mean is above the ground.
+    private static bool LightOnDark(Image gray)
+    {
+        var pixels = gray.GetPixels();
+        Span<int> histogram = stackalloc int[32];
+        foreach (var p in pixels)
+        {
+            histogram[p >> 3]++;
+        }
+
+        var mode = 0;
+        for (var i = 1; i < 32; i++)
+        {
+            if (histogram[i] > histogram[mode])
+            {
+                mode = i;
+            }
+        }
+
+        var ground = (mode << 3) + 4;
+        long sum = 0;
+        var count = 0;
+        foreach (var p in pixels)
+        {
+            if (Math.Abs(p - ground) > 48)
+            {
+                sum += p;
+                count++;
+            }
+        }
+
+        return count == 0 ? ground < 128 : (double)sum / count > ground;
     }
 
     private static Image Track(List<Image> owned, Image image)

@@ -1,4 +1,5 @@
 using VisualAgent.Bench.Datasets;
+using VisualAgent.Bench.Scoring;
 
 namespace VisualAgent.Tests.Datasets;
 
@@ -16,6 +17,9 @@ internal sealed record GroundingEvaluation
 
     /// <summary>Samples that are not text-labelled, together.</summary>
     public required AccuracyFigure NotTextLabelled { get; init; }
+
+    /// <summary>Confidence bins against accuracy (how far a confidence can be trusted).</summary>
+    public ReliabilityTable? Reliability { get; init; }
 
     /// <summary>Median latency of one grounding call.</summary>
     public TimeSpan MedianLatency { get; init; }

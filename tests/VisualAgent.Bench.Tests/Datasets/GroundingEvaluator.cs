@@ -51,6 +51,7 @@ internal static class GroundingEvaluator
                 Truth = truth,
                 Found = answer.Found,
                 Hit = answer.Found && GroundingHit.Of(truth, answer.Point),
+                Confidence = answer.Found ? answer.Confidence : 0,
                 Point = answer.Found ? answer.Point : null,
                 PredictedBox = answer.Found ? answer.Box : null,
                 Latency = answer.Latency > TimeSpan.Zero ? answer.Latency : elapsed,
@@ -74,6 +75,7 @@ internal static class GroundingEvaluator
             ByLabelKind = results.GroupBy(r => r.LabelKind).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => AccuracyFigure.Of(g), StringComparer.Ordinal),
             NotTextLabelled = AccuracyFigure.Of(results.Where(r => r.LabelKind != LabelKinds.TextLabelled)),
+            Reliability = ReliabilityTable.Of(results.Select(r => (r.Confidence, r.Found, r.Hit))),
             MedianLatency = Median(results.Select(r => r.Latency)),
             MedianFirstCallPerScreenshot = Median(perShot.Select(g => g.First().Latency)),
             MedianTotalPerScreenshot = Median(perShot.Select(g => TimeSpan.FromTicks(g.Sum(r => r.Latency.Ticks)))),

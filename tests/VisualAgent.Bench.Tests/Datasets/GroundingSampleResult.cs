@@ -14,6 +14,9 @@ internal sealed record GroundingSampleResult
 
     public bool Hit { get; init; }
 
+    /// <summary>The grounder's confidence (0..1) in its answer; 0 for a refusal.</summary>
+    public double Confidence { get; init; }
+
     public ScreenPoint? Point { get; init; }
 
     public ScreenBox? PredictedBox { get; init; }

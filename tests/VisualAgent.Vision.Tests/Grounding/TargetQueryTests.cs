@@ -22,7 +22,39 @@ public sealed class TargetQueryTests
     {
         var q = TargetQuery.Parse(instruction);
 
-        Assert.Equal(new TargetQuery(text, kind, ordinal, position), q);
+        Assert.Equal((text, kind, ordinal, position), (q.Text, q.Kind, q.Ordinal, q.Position));
+    }
+
+    [Theory]
+    [InlineData("Spin Button Pattern", "Spin Button Pattern", TargetKind.Any)]
+    [InlineData("Do all parking facilities have the same enforcement rules?", "Do all parking facilities have the same enforcement rules?", TargetKind.Any)]
+    [InlineData("the The Filling Station link", "The Filling Station", TargetKind.Link)]
+    [InlineData("the button labelled Save draft", "Save draft", TargetKind.Button)]
+    [InlineData("the Maria Ahlefeldt tab", "Maria Ahlefeldt", TargetKind.Any)]
+    [InlineData("the Text Align menu item", "Text Align", TargetKind.Any)]
+    [InlineData("the Notifications switch", "Notifications", TargetKind.Checkbox)]
+    public void Parse_WordsOfTheName_Kept(string instruction, string text, TargetKind kind)
+    {
+        var q = TargetQuery.Parse(instruction);
+
+        Assert.Equal((text, kind), (q.Text, q.Kind));
+    }
+
+    [Fact]
+    public void Parse_CapitalisedOrdinalBeginningAName_OffersTheWholeNameToo()
+    {
+        var q = TargetQuery.Parse("the First Name field");
+
+        Assert.Equal(("Name", 1, "First Name", TargetKind.Field), (q.Text, q.Ordinal, q.Alternative, q.Kind));
+        Assert.Null(TargetQuery.Parse("the first Edit button").Alternative);
+    }
+
+    [Fact]
+    public void Parse_QuotedText_IsMarkedQuoted()
+    {
+        Assert.True(TargetQuery.Parse("click \"Save the search\"").Quoted);
+        Assert.Equal("Save the search", TargetQuery.Parse("click \"Save the search\"").Text);
+        Assert.False(TargetQuery.Parse("the Save button").Quoted);
     }
 
     [Theory]
