@@ -51,6 +51,12 @@ public sealed class BrowserOptions
     /// <summary>Describe the element under a pointer action's point in its outcome (default true; ~10-40 ms per action).</summary>
     public bool DescribeTargets { get; set; } = true;
 
+    /// <summary>
+    /// Abort every request that does not go to this machine (127.0.0.1, localhost, ::1; file:, data:, blob:), so a
+    /// local page behaves the same offline and online (default false; the bench sets it for local task pages).
+    /// </summary>
+    public bool BlockNonLocalRequests { get; set; }
+
     /// <summary>Extra command-line switches for the browser.</summary>
     public IList<string> ExtraArgs { get; set; } = [];
 

@@ -65,6 +65,11 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
         var driver = new PlaywrightDriver(context, page, ownsContext, options, logger ?? NullLogger.Instance, TimeProvider.System);
         context.SetDefaultTimeout(Math.Max(1000, options.NavigationTimeoutMs));
         await context.AddInitScriptAsync(PageScripts.Activity).ConfigureAwait(false);
+        if (options.BlockNonLocalRequests)
+        {
+            await LocalOnlyRoutes.InstallAsync(context, page, ownsContext).ConfigureAwait(false);
+        }
+
         context.Page += driver.OnNewPage;
         context.Request += driver.OnRequestStarted;
         context.RequestFinished += driver.OnRequestEnded;

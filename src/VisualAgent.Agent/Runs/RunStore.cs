@@ -41,21 +41,50 @@ public sealed class RunStore
         return unique;
     }
 
-    /// <summary>Creates the run's folder (shots/, downloads/, scripts/), writes run.json and points "latest" at it.</summary>
+    /// <summary>
+    /// Creates the run's folder (shots/, downloads/, scripts/), writes run.json and points "latest" at it. The id is
+    /// claimed atomically: when another run (another task, another process) took it first, the next free
+    /// <c>-2</c>, <c>-3</c>... suffix is taken and the writer's run.json carries that id.
+    /// </summary>
     public async Task<RunWriter> CreateAsync(RunRecord initial, SecretMasker? masker = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(initial);
-        var folder = Path.Combine(Root, initial.Id);
-        if (Directory.Exists(folder))
+        var (id, folder) = Claim(initial.Id);
+        var writer = new RunWriter(folder, id, masker ?? new SecretMasker());
+        await writer.WriteRunAsync(initial with { Id = id }, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(Root, LatestName), id + "\n", cancellationToken).ConfigureAwait(false);
+        return writer;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="id"/>, else the first free <c>id-N</c>: the folder is claimed by creating its steps.jsonl with
+    /// <see cref="FileMode.CreateNew"/>, which exactly one caller can do (creating a directory succeeds for everyone).
+    /// </summary>
+    private (string Id, string Folder) Claim(string id)
+    {
+        const int MaxSuffix = 10_000;
+        var baseId = id;
+        for (var n = 1; n <= MaxSuffix; n++)
         {
-            throw new UsageException($"The run folder {folder} exists already: use a new run id.");
+            var candidate = n == 1 ? baseId : $"{baseId}-{n}";
+            var folder = Path.Combine(Root, candidate);
+            Directory.CreateDirectory(folder);
+            var marker = Path.Combine(folder, RunWriter.StepsFileName);
+            try
+            {
+                using (new FileStream(marker, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+                {
+                }
+
+                return (candidate, folder);
+            }
+            catch (IOException) when (File.Exists(marker))
+            {
+                // Taken by another run, now or earlier: try the next suffix.
+            }
         }
 
-        Directory.CreateDirectory(folder);
-        var writer = new RunWriter(folder, initial.Id, masker ?? new SecretMasker());
-        await writer.WriteRunAsync(initial, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(Root, LatestName), initial.Id + "\n", cancellationToken).ConfigureAwait(false);
-        return writer;
+        throw new UsageException($"The runs folder {Root} holds {MaxSuffix} runs named {baseId}: clean it up (`visual-agent runs list`).");
     }
 
     /// <summary>The folder of "latest", an id or a unique id prefix; throws <see cref="UsageException"/> when there is none.</summary>

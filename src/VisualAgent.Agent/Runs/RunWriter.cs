@@ -29,8 +29,11 @@ public sealed class RunWriter : IAsyncDisposable
         Directory.CreateDirectory(ShotsFolder);
         Directory.CreateDirectory(DownloadsFolder);
         Directory.CreateDirectory(ScriptsFolder);
-        _steps = new FileStream(Path.Combine(folder, "steps.jsonl"), FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
+        _steps = new FileStream(Path.Combine(folder, StepsFileName), FileMode.Append, FileAccess.Write, FileShare.Read, 4096, useAsync: true);
     }
+
+    /// <summary>The step log's file name; <see cref="RunStore"/> claims a run id by creating it.</summary>
+    public const string StepsFileName = "steps.jsonl";
 
     public string Folder { get; }
 
@@ -51,6 +54,7 @@ public sealed class RunWriter : IAsyncDisposable
     public async Task WriteRunAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        run = WithOwnId(run);
         Task drain;
         lock (_queueLock)
         {
@@ -70,6 +74,7 @@ public sealed class RunWriter : IAsyncDisposable
     public void QueueRunWrite(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        run = WithOwnId(run);
         lock (_queueLock)
         {
             Run = run;
@@ -81,6 +86,9 @@ public sealed class RunWriter : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The record under this folder's id (the store may have given the run a suffixed id when it claimed the folder).</summary>
+    private RunRecord WithOwnId(RunRecord run) => run.Id == Id ? run : run with { Id = Id };
 
     private async Task DrainAsync()
     {

@@ -45,8 +45,11 @@ internal sealed record Prediction
 
     public bool Simulated { get; init; }
 
-    /// <summary>Tasks: the agent's outcome.</summary>
+    /// <summary>Tasks: the app's truth (success_js) is true.</summary>
     public bool? TaskSuccess { get; init; }
+
+    /// <summary>Tasks: the whole outcome (verdict, truth, cause, instruction, checks, step times).</summary>
+    public Tasks.TaskOutcome? Task { get; init; }
 
     public int? Steps { get; init; }
 

@@ -39,6 +39,7 @@ internal sealed class TaskBenchModel(ModelProfile profile, TaskRunOptions templa
         return new Prediction
         {
             TaskSuccess = outcome.Success,
+            Task = outcome,
             Steps = outcome.Steps,
             Calls = outcome.ModelCalls,
             Latency = TimeSpan.FromMilliseconds(outcome.WallMs),
@@ -46,13 +47,7 @@ internal sealed class TaskBenchModel(ModelProfile profile, TaskRunOptions templa
             RunFolder = outcome.RunFolder,
             Simulated = outcome.Simulated || Simulated,
             Error = outcome.Cause,
-            FailureCause = outcome.Error switch
-            {
-                null => null,
-                _ when outcome.ErrorCause == TaskFailureCause.NotOfflineGrammar => "not_offline_grammar",
-                _ => "task_error",
-            },
-            Text = outcome.Status.ToString().ToLowerInvariant(),
+            Text = outcome.Verdict == TaskVerdict.NotRun ? null : outcome.Status.ToString().ToLowerInvariant(),
         };
     }
 

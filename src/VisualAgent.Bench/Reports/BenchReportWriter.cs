@@ -36,8 +36,8 @@ internal static class BenchReportWriter
         await Write("summary.json", JsonSerializer.Serialize(summary, Json)).ConfigureAwait(false);
         await Write("models.csv", CsvTables.Models(summary)).ConfigureAwait(false);
         await Write("groups.csv", CsvTables.Groups(summary)).ConfigureAwait(false);
-        await Write("samples.csv", CsvTables.Samples(current)).ConfigureAwait(false);
-        await Write("summary.md", MarkdownReport.Render(summary)).ConfigureAwait(false);
+        await Write("samples.csv", CsvTables.Samples(current, suite.Kind == SuiteKind.Tasks)).ConfigureAwait(false);
+        await Write("summary.md", MarkdownReport.Render(summary, current)).ConfigureAwait(false);
         if (html)
         {
             await Write("report.html", HtmlReport.Render(summary, current)).ConfigureAwait(false);

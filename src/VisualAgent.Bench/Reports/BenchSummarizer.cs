@@ -2,6 +2,7 @@ using System.Globalization;
 using VisualAgent.Bench.Metrics;
 using VisualAgent.Bench.Scoring;
 using VisualAgent.Bench.Suites;
+using VisualAgent.Bench.Tasks;
 
 namespace VisualAgent.Bench.Reports;
 
@@ -10,7 +11,9 @@ internal static class BenchSummarizer
 {
     public const string PointInBoxRule = "grounding hit = the predicted point lies inside the true box, edges inclusive (x1 <= x <= x2 and y1 <= y <= y2); a box prediction is scored by its centre, IoU reported beside";
 
-    public static BenchSummary Summarize(LoadedSuite suite, IReadOnlyList<(ModelRunInfo Info, IReadOnlyCollection<SampleResult> Results)> models, DateTimeOffset now, JudgeRunInfo? judge = null)
+    public static BenchSummary Summarize(
+        LoadedSuite suite, IReadOnlyList<(ModelRunInfo Info, IReadOnlyCollection<SampleResult> Results)> models, DateTimeOffset now, JudgeRunInfo? judge = null,
+        TaskInstructions instructions = TaskInstructions.Instruction)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(models);
@@ -34,19 +37,29 @@ internal static class BenchSummarizer
             notes.Add("SIMULATED: sim-* models are answered by the in-process simulated server from the ground truth; their scores, latencies and tokens measure the harness, not a model.");
         }
 
+        var summaries = models.Select(m => Model(suite, ids, m.Info, judge, [.. m.Results.Where(r => ids.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)])).ToList();
+        var tasks = suite.Kind == SuiteKind.Tasks;
+        if (tasks)
+        {
+            notes.Insert(0, TaskNotes.About(instructions));
+        }
+
         return new BenchSummary
         {
             Suite = suite.Name,
             Kind = suite.Kind.Id(),
             Metric = suite.Kind.HeadlineMetric(),
+            Mode = tasks ? (instructions == TaskInstructions.Solution ? "solution" : "instruction") : null,
+            FalseSuccesses = tasks ? summaries.Sum(m => m.FalseSuccesses ?? 0) : null,
             Rule = suite.Kind == SuiteKind.Grounding ? PointInBoxRule : null,
             Samples = suite.Samples.Count,
             SkippedInput = suite.Issues.Count,
             InputIssues = suite.Issues,
-            Models = [.. models.Select(m => Model(suite, ids, m.Info, judge, [.. m.Results.Where(r => ids.ContainsKey(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)]))],
+            Models = summaries,
             BadInput = [.. models.SelectMany(m => m.Results).Where(r => r.Status == SampleResult.StatusBadInput && ids.ContainsKey(r.Id))
                 .GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(r => r.Id, StringComparer.Ordinal)
                 .Select(r => new BadInputSample(r.Id, r.Error ?? r.Cause ?? "unusable input"))],
+            Warnings = tasks ? [.. TaskNotes.Warnings(summaries, instructions)] : [],
             Notes = notes,
             CreatedAt = now,
         };
@@ -59,6 +72,8 @@ internal static class BenchSummarizer
         var results = all.Where(r => r.Scored).ToList();
         var errors = all.Where(r => r.Status == SampleResult.StatusError).ToList();
         var badInput = all.Count(r => r.Status == SampleResult.StatusBadInput);
+        var notRun = all.Count(r => r.Status == SampleResult.StatusNotRun);
+        var tasks = suite.Kind == SuiteKind.Tasks;
         var summary = new ModelSummary
         {
             Model = info.Model,
@@ -66,7 +81,11 @@ internal static class BenchSummarizer
             Metric = suite.Kind.HeadlineMetric(),
             Outcome = info.Status,
             Message = info.Message,
-            Pending = suite.Samples.Count - results.Count - badInput,
+            Pending = suite.Samples.Count - results.Count - badInput - notRun,
+            NotRun = notRun,
+            FalseSuccesses = tasks ? all.Count(r => r.FalseSuccess == true) : null,
+            FalseFailures = tasks ? all.Count(r => r.FalseFailure == true) : null,
+            Tasks = tasks ? TaskFiguresOf(all) : null,
             Errors = errors.Count,
             BadInput = badInput,
             Failures = results.Concat(errors).Where(r => r.Cause is not null).GroupBy(r => r.Cause!).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
@@ -82,7 +101,8 @@ internal static class BenchSummarizer
 
         var scores = results.Select(r => r.Score).ToList();
         var interval = Bootstrap.Interval(scores, 0.95, 1000, 12345);
-        var latencies = results.Where(r => r.Cause is null or "wrong_format" or "not_found").Select(r => r.LatencyMs).ToList();
+        // Tasks: the wall time of every task whose run started; other kinds: samples that gave an answer.
+        var latencies = (tasks ? results.Where(r => r.RunFolder is not null) : results.Where(r => r.Cause is null or "wrong_format" or "not_found")).Select(r => r.LatencyMs).ToList();
         var ttfts = results.Where(r => r.TtftMs is not null).Select(r => r.TtftMs!.Value).ToList();
         var tokens = new TokenFigures(results.Sum(r => r.PromptTokens), results.Sum(r => r.CompletionTokens), results.Sum(r => r.ImageTokens));
         return summary with
@@ -99,6 +119,27 @@ internal static class BenchSummarizer
             Cost = Cost(info, tokens),
             WrongFormat = results.Count(r => r.Cause == "wrong_format"),
             Judge = suite.Kind == SuiteKind.Caption && judge is not null ? Judged(judge, results) : null,
+        };
+    }
+
+    private static TaskFigures TaskFiguresOf(List<SampleResult> all)
+    {
+        var tasks = all.Where(r => r.Verdict is not null).ToList();
+        var ran = tasks.Where(r => r.Verdict != TaskVerdict.NotRun).ToList();
+        var refusedByGrammar = ran.Count(r => r.Verdict == TaskVerdict.Refused && r.RunFolder is null);
+        var read = ran.Count(r => r.RunFolder is not null);
+        var steps = tasks.SelectMany(r => r.StepMs ?? []).ToList();
+        return new TaskFigures
+        {
+            Verdicts = Enum.GetValues<TaskVerdict>().ToDictionary(TaskCauses.Name, v => tasks.Count(r => r.Verdict == v)),
+            Truth = Enum.GetValues<TaskTruth>().ToDictionary(TaskCauses.Name, t => ran.Count(r => r.Truth == t)),
+            Read = read,
+            RefusedByGrammar = refusedByGrammar,
+            RefusedInRun = ran.Count(r => r.Verdict == TaskVerdict.Refused && r.RunFolder is not null),
+            RefusedShare = read + refusedByGrammar == 0 ? 0 : R((double)refusedByGrammar / (read + refusedByGrammar)),
+            NotRun = tasks.Count - ran.Count,
+            StepMs = Figures(steps),
+            Steps = steps.Count,
         };
     }
 

@@ -1,19 +1,34 @@
 using System.Text;
+using VisualAgent.Bench.Scoring;
+using VisualAgent.Bench.Tasks;
 
 namespace VisualAgent.Bench.Reports;
 
 /// <summary>summary.md: the models table, then per-group breakdowns (micro and macro named), failures and notes.</summary>
 internal static class MarkdownReport
 {
-    public static string Render(BenchSummary summary)
+    public static string Render(BenchSummary summary, IReadOnlyList<SampleResult>? results = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var tasks = summary.FalseSuccesses is not null;
         var md = new StringBuilder();
         md.AppendLine($"# Bench: {summary.Suite} ({summary.Kind})").AppendLine();
         md.AppendLine($"Headline: **{summary.Metric}**, mean over samples (micro), 0..1, with a 95 % bootstrap interval (1000 resamples). {summary.Samples} samples; {summary.SkippedInput} input entries skipped.");
         if (summary.Rule is { } rule)
         {
             md.AppendLine().AppendLine($"Rule: {rule}.");
+        }
+
+        foreach (var warning in summary.Warnings)
+        {
+            md.AppendLine().AppendLine($"**{Esc(warning)}**");
+        }
+
+        if (tasks)
+        {
+            md.AppendLine().AppendLine(summary.FalseSuccesses > 0
+                ? $"**FALSE SUCCESSES: {summary.FalseSuccesses}** (the agent said succeeded, the app says the task was not done). Mode: {summary.Mode}."
+                : $"False successes: **0**. Mode: {summary.Mode}.");
         }
 
         md.AppendLine();
@@ -25,6 +40,11 @@ internal static class MarkdownReport
             md.AppendLine($"| {Esc(Fmt.Name(m))} | {m.Status} | {Fmt.F(m.Score)} | {Fmt.Ci(m.Ci95)} | {m.N} | {Fmt.Ms(m.LatencyMs?.P50)} / {Fmt.Ms(m.LatencyMs?.P95)} | {Fmt.Ms(m.TtftMs?.P50)} "
                 + $"| {m.Tokens.Prompt} / {m.Tokens.Completion} / {m.Tokens.Image} | {(m.Cost is { } c ? Fmt.F(c.Amount, "0.0000") : "")} | {m.GpuPeakMemory} | {Esc(Fmt.Failures(m))} |"
                 + (judged ? $" {Esc(Fmt.Judge(m))} |" : ""));
+        }
+
+        if (tasks)
+        {
+            TaskSections(md, summary, results ?? []);
         }
 
         var messages = summary.Models.Where(m => m.Message is not null).ToList();
@@ -78,6 +98,34 @@ internal static class MarkdownReport
         }
 
         return md.ToString();
+    }
+
+    /// <summary>Tasks: verdict and truth per model (false successes and false failures first), then one row per task.</summary>
+    private static void TaskSections(StringBuilder md, BenchSummary summary, IReadOnlyList<SampleResult> results)
+    {
+        md.AppendLine().AppendLine("## Tasks: the agent's verdict against the app's truth").AppendLine();
+        md.AppendLine("| model | success (truth true) | **false successes** | false failures | verdict succeeded | read / refused by the grammar | refused share | not run | step p50 / p95 ms | causes |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var m in summary.Models)
+        {
+            var t = m.Tasks;
+            var fs = m.FalseSuccesses ?? 0;
+            md.AppendLine($"| {Esc(Fmt.Name(m))} | {(t is null ? "" : $"{t.Truth.GetValueOrDefault("true")} / {m.N}")} | {(fs > 0 ? $"**{fs}**" : "0")} | {m.FalseFailures ?? 0} "
+                + $"| {t?.Verdicts.GetValueOrDefault("succeeded")} | {t?.Read} / {t?.RefusedByGrammar} | {Fmt.F(t?.RefusedShare, "0.00")} | {t?.NotRun} | {Fmt.Ms(t?.StepMs?.P50)} / {Fmt.Ms(t?.StepMs?.P95)} | {Esc(Fmt.Failures(m))} |");
+        }
+
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("### Per task").AppendLine();
+        md.AppendLine("| task | app | model | verdict | truth | cause | instruction |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var r in results.Where(r => r.Verdict is not null).OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Model, StringComparer.Ordinal))
+        {
+            var cause = r.FalseSuccess == true ? "**FALSE SUCCESS**" : r.FalseFailure == true ? $"false failure ({r.Cause})" : r.Cause ?? "";
+            md.AppendLine($"| {Esc(r.Id)} | {Esc(r.Groups.GetValueOrDefault("app") ?? "")} | {Esc(r.Model)} | {TaskCauses.Name(r.Verdict!.Value)} | {(r.Truth is { } t ? TaskCauses.Name(t) : "")} | {Esc(cause)} | {Esc(r.Prompt ?? "")} |");
+        }
     }
 
     private static string Esc(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");

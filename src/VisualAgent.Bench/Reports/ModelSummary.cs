@@ -16,6 +16,18 @@ public sealed record ModelSummary
     [JsonPropertyName("n")]
     public int N { get; init; }
 
+    /// <summary>Tasks: the agent said succeeded and the app's success_js did not say true. Null for other suites.</summary>
+    [JsonPropertyName("false_successes")]
+    public int? FalseSuccesses { get; init; }
+
+    /// <summary>Tasks: the agent did not say succeeded and the app's success_js says true. Null for other suites.</summary>
+    [JsonPropertyName("false_failures")]
+    public int? FalseFailures { get; init; }
+
+    /// <summary>Tasks: verdicts, truth, instructions read and refused, time per step. Null for other suites.</summary>
+    [JsonPropertyName("tasks")]
+    public TaskFigures? Tasks { get; init; }
+
     [JsonPropertyName("simulated")]
     public bool Simulated { get; init; }
 
@@ -86,6 +98,10 @@ public sealed record ModelSummary
     /// <summary>Samples whose call still failed transiently (HTTP 429/5xx) after the retries: not scored, run again on resume.</summary>
     [JsonPropertyName("errors")]
     public int Errors { get; init; }
+
+    /// <summary>Tasks this run's mode does not run (--instructions solution and no solution): not scored.</summary>
+    [JsonPropertyName("not_run")]
+    public int NotRun { get; init; }
 
     /// <summary>Samples with unusable input (a corrupt image): not scored, listed in the summary's bad_input.</summary>
     [JsonPropertyName("bad_input")]

@@ -1,4 +1,6 @@
 using VisualAgent.Bench.Contestants;
+using VisualAgent.Bench.Suites;
+using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Models.Profiles;
@@ -23,8 +25,18 @@ public sealed class BenchRunOptions
     /// </summary>
     public string Mode { get; init; } = "";
 
+    /// <summary>Task suites: what the agent is given, each task's instruction (default) or its solution steps; part of the resume key and of summary.json ("mode").</summary>
+    public TaskInstructions Instructions { get; init; } = TaskInstructions.Instruction;
+
+    /// <summary>The resume key's mode for a suite of this kind: <see cref="Mode"/>, and for tasks the instructions given.</summary>
+    public string KeyMode(SuiteKind kind) =>
+        kind == SuiteKind.Tasks ? $"{Mode}|instructions={(Instructions == TaskInstructions.Solution ? "solution" : "instruction")}" : Mode;
+
     /// <summary>Images folder; null = the suite file's images/ folder, or its own folder.</summary>
     public string? ImagesDir { get; init; }
+
+    /// <summary>Only the samples with these ids, in suite order (null = all); an id the suite does not have is refused.</summary>
+    public IReadOnlyList<string>? Only { get; init; }
 
     /// <summary>Only the first N valid samples (null = all).</summary>
     public int? Limit { get; init; }

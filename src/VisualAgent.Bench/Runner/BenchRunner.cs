@@ -3,6 +3,7 @@ using VisualAgent.Bench.Scoring;
 using VisualAgent.Bench.Suites;
 using VisualAgent.Bench.Tasks;
 using VisualAgent.Drivers.Web;
+using VisualAgent.Errors;
 using VisualAgent.Simulator.Samples;
 using VisualAgent.Vision.Ocr;
 
@@ -26,6 +27,17 @@ public static class BenchRunner
         var note = progress is null ? null : new Progress<string>(m => progress.Report(BenchProgress.ForSuite(m)));
         var path = await SuiteLocator.ResolveAsync(options.Suite, options.CacheRoot, options.Browser, note, cancellationToken).ConfigureAwait(false);
         var loaded = SuiteFileLoader.Load(path, options.ImagesDir, options.BboxCorners);
+        if (options.Only is { } only)
+        {
+            var missing = only.Where(id => loaded.Samples.All(s => s.Id != id)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new UsageException($"The suite {loaded.Name} has no sample {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+            }
+
+            loaded = loaded with { Samples = [.. loaded.Samples.Where(s => only.Contains(s.Id, StringComparer.Ordinal))] };
+        }
+
         var suite = options.Limit is { } limit ? loaded with { Samples = [.. loaded.Samples.Take(limit)] } : loaded;
         if (SuiteLocator.IsBuiltIn(options.Suite))
         {
@@ -55,16 +67,21 @@ public static class BenchRunner
         }
 
         var judgeInfo = options.Judge is null ? null : new JudgeRunInfo(judge?.Profile ?? options.Judge, judge?.Simulated ?? false, judge is null ? "the judge rates captions only; this suite is not a caption suite" : judge.Stopped);
-        var summary = BenchSummarizer.Summarize(suite, outcomes, options.Time.GetUtcNow(), judgeInfo);
+        var summary = BenchSummarizer.Summarize(suite, outcomes, options.Time.GetUtcNow(), judgeInfo, options.Instructions);
         var files = await BenchReportWriter.WriteAsync(options.OutDir, summary, suite, outcomes.SelectMany(o => o.Item2).ToList(), options.WriteHtml, cancellationToken).ConfigureAwait(false);
         return new BenchRunResult(options.OutDir, suite, summary, files);
     }
 
-    /// <summary>The browser and samples server a task suite needs, started once for all models.</summary>
+    /// <summary>
+    /// The browser, the samples server and the static server of the suite's local pages that a task suite needs,
+    /// started once for all models.
+    /// </summary>
     private sealed class TaskEnvironment : IAsyncDisposable
     {
         private PlaywrightBrowser? _owned;
         private SamplesServer? _samples;
+        private SamplesServer? _files;
+        private LocalPages? _pages;
         private TesseractOcr? _ocr;
 
         public required PlaywrightBrowser Browser { get; init; }
@@ -86,6 +103,15 @@ public static class BenchRunner
                 env._samples = await SamplesServer.StartAsync(null, 0, ct).ConfigureAwait(false);
             }
 
+            // Local pages are served over HTTP on 127.0.0.1 (query strings kept), from the folder holding all of them and
+            // the suite (pages load files beside them: ../../shared/js/...).
+            var pages = suite.Samples.Select(s => s.Task).OfType<BenchTask>().Where(t => t.IsLocalFile).Select(t => t.Url).ToList();
+            if (pages.Count > 0 && LocalPages.RootFor([.. pages, new Uri(Path.GetFullPath(suite.Path)).AbsoluteUri]) is { } root)
+            {
+                env._files = await SamplesServer.StartAsync(root, 0, ct).ConfigureAwait(false);
+                env._pages = new LocalPages(root, env._files.BaseUrl);
+            }
+
             return env;
         }
 
@@ -95,6 +121,8 @@ public static class BenchRunner
             Model = "",
             RunsFolder = Path.Combine(outDir, "runs"),
             SamplesBaseUrl = _samples?.BaseUrl,
+            LocalPages = _pages,
+            Instructions = Options.Instructions,
             Profiles = Options.Profiles,
             Ocr = Options.ModelOptions.Ocr ?? _ocr,
             OcrGrounder = Options.ModelOptions.GrounderOptions,
@@ -106,6 +134,11 @@ public static class BenchRunner
             if (_samples is not null)
             {
                 await _samples.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (_files is not null)
+            {
+                await _files.DisposeAsync().ConfigureAwait(false);
             }
 
             if (_owned is not null)

@@ -24,12 +24,12 @@ internal static class ModelRun
 
     /// <summary>The resume key of every sample of the suite in this run's mode.</summary>
     public static Dictionary<string, string> Keys(LoadedSuite suite, BenchRunOptions options) =>
-        suite.Samples.ToDictionary(s => s.Id, s => SampleKey.Of(s, options.Mode), StringComparer.Ordinal);
+        suite.Samples.ToDictionary(s => s.Id, s => SampleKey.Of(s, options.KeyMode(suite.Kind)), StringComparer.Ordinal);
 
-    /// <summary>"failed" (with the first error) when results exist and none of them succeeded, bad input aside.</summary>
+    /// <summary>"failed" (with the first error) when results exist and none of them succeeded, bad input and tasks not run aside.</summary>
     private static ModelRunInfo Judged(ModelRunInfo info, IReadOnlyCollection<SampleResult> results)
     {
-        var own = results.Where(r => r.Status != SampleResult.StatusBadInput).ToList();
+        var own = results.Where(r => r.Status is not (SampleResult.StatusBadInput or SampleResult.StatusNotRun)).ToList();
         if (info.Status != ModelRunStatus.Ok || own.Count == 0 || own.Any(r => r.Ok))
         {
             return info;
@@ -137,7 +137,8 @@ internal static class ModelRun
 
                     if (store.Append(result))
                     {
-                        tracker.Finished(result.Ok);
+                        // A task counts as failed in the progress line when the app says it was not done.
+                        tracker.Finished(result.Ok && (result.Verdict is null || result.Score >= 1));
                     }
                 }).ConfigureAwait(false);
             }

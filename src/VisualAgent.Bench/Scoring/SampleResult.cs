@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using VisualAgent.Bench.Contestants;
+using VisualAgent.Bench.Tasks;
 
 namespace VisualAgent.Bench.Scoring;
 
@@ -21,7 +22,8 @@ internal sealed record SampleResult
     /// <summary>
     /// "ok" (scored from a usable prediction), "failed" (the model's failure, see <see cref="Cause"/>; scored 0), "error"
     /// (a transient failure such as HTTP 429/5xx that persisted after the retries: not a score, run again on resume) or
-    /// "bad_input" (the sample itself is unusable, e.g. a corrupt image: reported apart, not the model's miss).
+    /// "bad_input" (the sample itself is unusable, e.g. a corrupt image: reported apart, not the model's miss) or "not_run"
+    /// (a task this run's mode does not run: --instructions solution and no solution; not scored).
     /// </summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }
@@ -88,6 +90,37 @@ internal sealed record SampleResult
     [JsonPropertyName("run_folder")]
     public string? RunFolder { get; init; }
 
+    /// <summary>Tasks: the agent's own verdict (succeeded, failed, blocked, refused, error, not_run).</summary>
+    [JsonPropertyName("verdict")]
+    public TaskVerdict? Verdict { get; init; }
+
+    /// <summary>Tasks: the app's truth, success_js when the agent stopped (true, false, unknown).</summary>
+    [JsonPropertyName("truth")]
+    public TaskTruth? Truth { get; init; }
+
+    /// <summary>Tasks: the agent said succeeded and the app does not say true. The worst outcome there is.</summary>
+    [JsonPropertyName("false_success")]
+    public bool? FalseSuccess => Verdict is { } v ? v == TaskVerdict.Succeeded && Truth != TaskTruth.True : null;
+
+    /// <summary>Tasks: the agent ran and did not say succeeded, and the app says true.</summary>
+    [JsonPropertyName("false_failure")]
+    public bool? FalseFailure => Verdict is { } v ? v is not (TaskVerdict.Succeeded or TaskVerdict.NotRun) && Truth == TaskTruth.True : null;
+
+    /// <summary>Tasks: what the agent was given when it was not the instruction (the solution's steps).</summary>
+    [JsonPropertyName("goal")]
+    public string? Goal { get; init; }
+
+    /// <summary>Tasks: steps whose check failed, and steps whose check was only weak.</summary>
+    [JsonPropertyName("failed_checks")]
+    public int? FailedChecks { get; init; }
+
+    [JsonPropertyName("weak_checks")]
+    public int? WeakChecks { get; init; }
+
+    /// <summary>Tasks: each step's duration in ms.</summary>
+    [JsonPropertyName("step_ms")]
+    public double[]? StepMs { get; init; }
+
     [JsonPropertyName("simulated")]
     public bool Simulated { get; init; }
 
@@ -124,6 +157,7 @@ internal sealed record SampleResult
     public const string StatusFailed = "failed";
     public const string StatusError = "error";
     public const string StatusBadInput = "bad_input";
+    public const string StatusNotRun = "not_run";
 
     /// <summary>Counted in the score: "ok" and "failed" (not transient errors, not bad input).</summary>
     [JsonIgnore]

@@ -1,6 +1,7 @@
 using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Metrics;
 using VisualAgent.Bench.Suites;
+using VisualAgent.Bench.Tasks;
 
 
 namespace VisualAgent.Bench.Scoring;
@@ -42,6 +43,11 @@ internal static class SampleScorer
             Error = prediction.Error ?? prediction.FormatError,
             FinishedAt = finishedAt,
         };
+        if (sample.Kind == SuiteKind.Tasks && prediction.Task is { } task)
+        {
+            return Task(task, result);
+        }
+
         if (prediction.FailureCause is { } cause)
         {
             var status = prediction.BadInput ? SampleResult.StatusBadInput : prediction.Transient ? SampleResult.StatusError : SampleResult.StatusFailed;
@@ -59,7 +65,7 @@ internal static class SampleScorer
             SuiteKind.Refexp => Refexp(sample, prediction, result),
             SuiteKind.Ocr => Ocr(sample, prediction, result),
             SuiteKind.Caption => Caption(sample, prediction, result),
-            SuiteKind.Tasks => Task(prediction, result),
+            SuiteKind.Tasks => result with { Score = prediction.TaskSuccess == true ? 1 : 0 },
             _ => result with { Score = VqaMetrics.SoftAccuracy(prediction.Text ?? "", sample.Answers) },
         };
     }
@@ -118,6 +124,32 @@ internal static class SampleScorer
         return result with { Score = bleu };
     }
 
-    private static SampleResult Task(Prediction prediction, SampleResult result) =>
-        result with { Score = prediction.TaskSuccess == true ? 1 : 0 };
+    /// <summary>
+    /// A task: scored by the app's truth (1 when success_js is true); the agent's verdict, the cause and the instruction
+    /// as it was read beside it. A task that never started (refused by the grammar, an error) is "failed"; one this
+    /// mode does not run is "not_run" and not scored.
+    /// </summary>
+    private static SampleResult Task(TaskOutcome task, SampleResult result)
+    {
+        var started = task.RunFolder is not null;
+        var status = task.Verdict == TaskVerdict.NotRun ? SampleResult.StatusNotRun
+            : !started && task.Verdict is TaskVerdict.Refused or TaskVerdict.Error ? SampleResult.StatusFailed
+            : SampleResult.StatusOk;
+        return result with
+        {
+            Status = status,
+            Score = task.Success ? 1 : 0,
+            Cause = task.CauseName,
+            Verdict = task.Verdict,
+            Truth = task.Truth,
+            RunFolder = task.RunFolder,
+            Steps = task.Steps,
+            Prompt = task.Instruction ?? result.Prompt,
+            Goal = task.Goal is { } goal && goal != task.Instruction ? goal : null,
+            FailedChecks = started ? task.FailedChecks : null,
+            WeakChecks = started ? task.WeakChecks : null,
+            StepMs = task.StepMs.Count > 0 ? [.. task.StepMs.Select(ms => Math.Round(ms, 1))] : null,
+            Image = task.FinalScreenshot ?? result.Image,
+        };
+    }
 }

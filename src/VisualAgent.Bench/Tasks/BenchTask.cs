@@ -5,9 +5,9 @@ namespace VisualAgent.Bench.Tasks;
 
 /// <summary>
 /// One task of a task suite ({"name", "tasks": [{"id", "url", "instruction" or "instruction_js", "success_js", ...}]}): where
-/// to start, what to tell the agent, and how the app
-/// judges success. A relative url has already been resolved to a file URL next to the suite; <c>{{samples}}</c> stays
-/// until <see cref="ResolveUrl"/> is given the samples server's base URL.
+/// to start, what to tell the agent, and how the app judges success. A relative url has already been resolved to a file
+/// URL next to the suite (query string and fragment kept); <c>{{samples}}</c> stays until <see cref="ResolveUrl"/> is
+/// given the samples server's base URL.
 /// </summary>
 internal sealed record BenchTask
 {
@@ -38,6 +38,9 @@ internal sealed record BenchTask
 
     public int? MaxSteps { get; init; }
 
+    /// <summary>allow_risky: risky steps (a password typed, an upload, a purchase...) are allowed; default false = denied as in a run with no terminal.</summary>
+    public bool AllowRisky { get; init; }
+
     public double? TimeoutSeconds { get; init; }
 
     /// <summary>The folder of the suite file (files a task uploads are looked for there and in ../files).</summary>
@@ -47,6 +50,9 @@ internal sealed record BenchTask
     public int Index { get; init; }
 
     public bool UsesSamples => Url.Contains(SamplesPlaceholder, StringComparison.Ordinal);
+
+    /// <summary>The page is a local file (a relative url next to the suite, or a file: url): the bench serves it on 127.0.0.1.</summary>
+    public bool IsLocalFile => !UsesSamples && Uri.TryCreate(Url, UriKind.Absolute, out var u) && u.IsFile;
 
     /// <summary>The URL to open, with {{samples}} replaced by <paramref name="samplesBaseUrl"/> (trailing slash dropped).</summary>
     public string ResolveUrl(string? samplesBaseUrl)

@@ -11,9 +11,11 @@ using VisualAgent.Runs;
 namespace VisualAgent.Bench.Tasks;
 
 /// <summary>
-/// Runs one task of a suite: a fresh browser context on the shared browser (the task's viewport), the page loaded and
-/// setup_js run, the instruction (or instruction_js) given to the agent with the chosen model within max_steps and
-/// timeout_s, then success_js judged by the app. Never throws for a task that fails; only cancellation propagates.
+/// Runs one task of a suite: a fresh browser context on the shared browser (the task's viewport; a local page served on
+/// 127.0.0.1 with every non-local request blocked), the page loaded and setup_js run, the instruction (or the text
+/// instruction_js gives, or the solution's steps with <see cref="TaskInstructions.Solution"/>) given to the agent with
+/// the chosen model within max_steps and timeout_s, then success_js judged by the app. The agent's verdict and the
+/// app's truth are kept apart. Never throws for a task that fails; only cancellation propagates.
 /// </summary>
 internal static class BenchTaskRunner
 {
@@ -22,20 +24,27 @@ internal static class BenchTaskRunner
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var outcome = new TaskOutcome { Id = task.Id, Model = options.Model, Simulated = IsSimulated(options) };
+        var outcome = new TaskOutcome { Id = task.Id, Model = options.Model, Simulated = IsSimulated(options), Instruction = task.Instruction };
+        if (options.Instructions == TaskInstructions.Solution && task.Solution is null)
+        {
+            return outcome with { Verdict = TaskVerdict.NotRun, Error = "not run: the task has no solution (--instructions solution gives each task's solution steps)" };
+        }
+
         var downloads = Path.Combine(Path.GetTempPath(), "va-task-downloads", Guid.NewGuid().ToString("N")[..12]);
+        var url = PageUrl(task, options);
         var pageOptions = options.Browser.Options.With(task.Viewport?.Width, task.Viewport?.Height);
         pageOptions.DownloadsDir = downloads;
+        pageOptions.BlockNonLocalRequests = IsLocal(url);
         var driver = await options.Browser.NewDriverAsync(pageOptions, ct).ConfigureAwait(false);
         await using (driver.ConfigureAwait(false))
         {
             try
             {
-                outcome = await RunOnDriverAsync(task, options, driver, outcome, ct).ConfigureAwait(false);
+                outcome = await RunOnDriverAsync(task, options, driver, url, outcome, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is VisualAgentException or JsonException && !ct.IsCancellationRequested)
             {
-                outcome = outcome with { Error = e.Message };
+                outcome = outcome with { Verdict = outcome.RunFolder is null ? TaskVerdict.Error : outcome.Verdict, Error = e.Message };
             }
         }
 
@@ -43,26 +52,48 @@ internal static class BenchTaskRunner
         return outcome with { WallMs = clock.Elapsed.TotalMilliseconds };
     }
 
-    private static async Task<TaskOutcome> RunOnDriverAsync(BenchTask task, TaskRunOptions options, PlaywrightDriver driver, TaskOutcome outcome, CancellationToken ct)
+    /// <summary>The URL the task's page is opened at: {{samples}} resolved, a local file on the bench's server when there is one.</summary>
+    public static string PageUrl(BenchTask task, TaskRunOptions options)
     {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(options);
         var url = task.ResolveUrl(options.SamplesBaseUrl);
+        return task.IsLocalFile && options.LocalPages?.Map(url) is { } served ? served : url;
+    }
+
+    private static bool IsLocal(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.IsFile || u.IsLoopback);
+
+    private static async Task<TaskOutcome> RunOnDriverAsync(BenchTask task, TaskRunOptions options, PlaywrightDriver driver, string url, TaskOutcome outcome, CancellationToken ct)
+    {
         await driver.NavigateAsync(url, ct).ConfigureAwait(false);
         if (task.SetupJs is { } setup)
         {
             await driver.EvaluateAsync(setup, ct).ConfigureAwait(false);
         }
 
-        var instruction = task.Instruction ?? await InstructionFromJsAsync(driver, task.InstructionJs!, ct).ConfigureAwait(false);
-        TaskModel model;
         try
         {
-            model = await TaskModel.CreateAsync(options, task, instruction, driver, ct).ConfigureAwait(false);
+            var instruction = task.Instruction ?? await InstructionFromJsAsync(driver, task.InstructionJs!, ct).ConfigureAwait(false);
+            var goal = options.Instructions == TaskInstructions.Solution ? task.Solution! : instruction;
+            outcome = outcome with { Instruction = instruction, Goal = goal };
+            outcome = await RunAgentAsync(task, options, driver, url, goal, outcome, ct).ConfigureAwait(false);
         }
         catch (TaskNotRunnableException e)
         {
-            return outcome with { Error = e.Message, ErrorCause = e.Cause };
+            outcome = outcome with
+            {
+                Verdict = e.Cause == TaskFailureCause.NotOfflineGrammar ? TaskVerdict.Refused : TaskVerdict.Error,
+                Error = e.Message, ErrorCause = e.Cause,
+            };
         }
 
+        return await JudgeAsync(driver, task.SuccessJs, outcome, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<TaskOutcome> RunAgentAsync(BenchTask task, TaskRunOptions options, PlaywrightDriver driver, string url, string goal, TaskOutcome outcome, CancellationToken ct)
+    {
+        var model = await TaskModel.CreateAsync(options, task, goal, driver, ct).ConfigureAwait(false);
         await using (model.ConfigureAwait(false))
         {
             var agent = Bounds(task, options, model);
@@ -70,43 +101,43 @@ internal static class BenchTaskRunner
             var runner = AgentFactory.Create(new AgentSetup
             {
                 Driver = driver, Planner = model.Planner, Grounder = model.Grounder, Store = new RunStore(Path.GetFullPath(options.RunsFolder)),
-                Options = agent, Policy = policy, Prompt = options.Prompt ?? new AlwaysYesPrompt(),
+                Options = agent, Policy = policy, Prompt = options.Prompt ?? (task.AllowRisky ? new AlwaysYesPrompt() : new DenyRiskyPrompt()),
 
                 // Only secrets the suite's author wrote are read; an instruction_js instruction is the page's text.
                 Secrets = new SecretResolver(new SecretMasker(), declared: SecretResolver.Names(task.Instruction).Concat(SecretResolver.Names(task.Solution))),
             });
             var request = new RunRequest
             {
-                Goal = instruction,
+                Goal = goal,
                 Model = options.Model,
                 Simulated = model.Simulated,
-                GroundThroughElements = (options.Profiles is { } profiles && profiles.TryGet(options.Model, out var p) ? p.GroundsThroughElements : string.Equals(options.Model, "offline", StringComparison.OrdinalIgnoreCase)),
+                GroundThroughElements = TaskModel.ResolveProfile(options).GroundsThroughElements,
                 Settings = new Dictionary<string, string>
                 {
                     ["task"] = task.Id,
                     ["url"] = url,
                     ["viewport"] = $"{driver.ScreenSize.Width}x{driver.ScreenSize.Height}",
                     ["mode"] = model.Mode,
+                    ["instructions"] = options.Instructions == TaskInstructions.Solution ? "solution" : "instruction",
+                    ["allow_risky"] = task.AllowRisky ? "true" : "false",
                 },
             };
             var result = await runner.RunAsync(request, ct).ConfigureAwait(false);
             var run = result.Record;
-            outcome = outcome with
+            return outcome with
             {
-                Status = run.Status, Reason = run.Reason, Steps = run.Steps, ModelCalls = run.ModelCalls, Tokens = run.Tokens,
+                Verdict = TaskCauses.VerdictOf(run.Status, run.Cause),
+                Status = run.Status, RunCause = run.Cause, Reason = run.Reason, Steps = run.Steps, ModelCalls = run.ModelCalls, Tokens = run.Tokens,
+                FailedChecks = run.FailedChecks, WeakChecks = run.WeakChecks, StepMs = StepDurations(result.Folder),
                 RunFolder = result.Folder, Simulated = run.Simulated, Notes = model.Oracle?.Notes.ToArray() ?? [],
+                FinalScreenshot = run.FinalScreenshot is { } shot && File.Exists(Path.Combine(result.Folder, shot)) ? Path.Combine(result.Folder, shot) : null,
             };
         }
-
-        try
-        {
-            return outcome with { Success = await JudgeAsync(driver, task.SuccessJs, ct).ConfigureAwait(false) };
-        }
-        catch (DriverException e)
-        {
-            return outcome with { Error = $"success_js could not be evaluated: {e.Message}" };
-        }
     }
+
+    /// <summary>Each recorded step's duration, started to ended, in ms.</summary>
+    private static double[] StepDurations(string folder) =>
+        [.. RunReader.ReadSteps(folder).Where(s => s.Ended > s.Started).Select(s => (s.Ended - s.Started).TotalMilliseconds)];
 
     /// <summary>The profile's kind says whether the model is the simulator; a name no profile answers to is not.</summary>
     private static bool IsSimulated(TaskRunOptions options)
@@ -155,16 +186,26 @@ internal static class BenchTaskRunner
             : throw new TaskNotRunnableException($"instruction_js gave {json}, not a non-empty string");
     }
 
-    /// <summary>success_js, evaluated by the app: truthy = success. A script error is a failure with its message.</summary>
-    private static async Task<bool> JudgeAsync(PlaywrightDriver driver, string successJs, CancellationToken ct)
+    /// <summary>
+    /// success_js, evaluated by the app: truthy = true, falsy = false; a script error or a page that is gone = unknown,
+    /// with the message (the agent's verdict stands as it was).
+    /// </summary>
+    private static async Task<TaskOutcome> JudgeAsync(PlaywrightDriver driver, string successJs, TaskOutcome outcome, CancellationToken ct)
     {
-        if (driver.PendingDialog is not null)
+        try
         {
-            await driver.AnswerDialogAsync(accept: false, cancellationToken: ct).ConfigureAwait(false);
-        }
+            if (driver.PendingDialog is not null)
+            {
+                await driver.AnswerDialogAsync(accept: false, cancellationToken: ct).ConfigureAwait(false);
+            }
 
-        var json = await driver.EvaluateAsync($"(async () => !!(await ({successJs})))()", ct).ConfigureAwait(false);
-        return json == "true";
+            var json = await driver.EvaluateAsync($"(async () => !!(await ({successJs})))()", ct).ConfigureAwait(false);
+            return outcome with { Truth = json == "true" ? TaskTruth.True : TaskTruth.False };
+        }
+        catch (Exception e) when (e is VisualAgentException && !ct.IsCancellationRequested)
+        {
+            return outcome with { Truth = TaskTruth.Unknown, Error = outcome.Error ?? $"success_js could not be evaluated: {e.Message}" };
+        }
     }
 
     private static void TryDelete(string folder)

@@ -1,11 +1,11 @@
 namespace VisualAgent.Bench.Tasks;
 
-/// <summary>Why a task could not run or be judged, as the results file names it (cause).</summary>
+/// <summary>Why a task could not run at all (before the agent's run started).</summary>
 internal enum TaskFailureCause
 {
-    /// <summary>"task_error": setup, instruction_js, the model or success_js failed.</summary>
+    /// <summary>Setup, instruction_js or the model failed: the verdict is error.</summary>
     TaskError,
 
-    /// <summary>"not_offline_grammar": the instruction (ocr) or the solution (simulated) is not in the offline step grammar.</summary>
+    /// <summary>The instruction (offline models) or the solution (simulated) is not in the offline step grammar: the verdict is refused.</summary>
     NotOfflineGrammar,
 }

@@ -35,7 +35,8 @@ internal sealed class TaskModel : IAsyncDisposable
         {
             if (!StepParser.TryParse(instruction, out var steps, out var error))
             {
-                throw new TaskNotRunnableException($"instruction is not in the offline step grammar ({FirstLine(error)})", TaskFailureCause.NotOfflineGrammar);
+                var what = options.Instructions == TaskInstructions.Solution ? "the task's solution" : "instruction";
+                throw new TaskNotRunnableException($"{what} is not in the offline step grammar ({FirstLine(error)})", TaskFailureCause.NotOfflineGrammar);
             }
 
             var ocr = options.Ocr ?? throw new TaskNotRunnableException("the ocr model needs an OCR engine (TaskRunOptions.Ocr)");
@@ -93,7 +94,7 @@ internal sealed class TaskModel : IAsyncDisposable
         }
     }
 
-    /// <summary>The profile named by <see cref="TaskRunOptions.Model"/>: a configured one, "ocr", or sim-&lt;dialect&gt;.</summary>
+    /// <summary>The profile named by <see cref="TaskRunOptions.Model"/>: a configured one, "offline", "ocr", or sim-&lt;dialect&gt;.</summary>
     public static ModelProfile ResolveProfile(TaskRunOptions options)
     {
         var name = options.Model;
@@ -103,9 +104,9 @@ internal sealed class TaskModel : IAsyncDisposable
             return configured;
         }
 
-        if (string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, ModelKinds.Ocr, StringComparison.OrdinalIgnoreCase) || string.Equals(name, ModelKinds.Offline, StringComparison.OrdinalIgnoreCase))
         {
-            return new ModelProfile { Name = name, Kind = ModelKinds.Ocr };
+            return new ModelProfile { Name = name, Kind = name.ToLowerInvariant() };
         }
 
         return new ModelProfiles([]).Get(name);

@@ -23,6 +23,12 @@ internal sealed record TaskRunOptions
     /// <summary>Base URL of the samples server (for {{samples}} urls), with or without a trailing slash.</summary>
     public string? SamplesBaseUrl { get; init; }
 
+    /// <summary>The bench's static server for suites of local files; null = a file: page is opened as a file.</summary>
+    public LocalPages? LocalPages { get; init; }
+
+    /// <summary>What the agent is given: each task's instruction (default) or its solution steps (a task without one is not run).</summary>
+    public TaskInstructions Instructions { get; init; } = TaskInstructions.Instruction;
+
     /// <summary>Configured profiles (real models); sim-&lt;dialect&gt; and "ocr" resolve without them.</summary>
     public ModelProfiles? Profiles { get; init; }
 
@@ -38,8 +44,9 @@ internal sealed record TaskRunOptions
     public PolicyOptions? Policy { get; init; }
 
     /// <summary>
-    /// Answers risky steps. Default <see cref="AlwaysYesPrompt"/>: the suite's author vouches for its tasks (typing the
-    /// sample password, uploading the sample file); origins are still enforced.
+    /// Answers risky steps for every task; null (the default) = per task: allowed when the task says allow_risky (its
+    /// author vouches for it: typing the sample password, uploading the sample file), denied otherwise, as in a run with
+    /// no terminal. Origins are enforced either way.
     /// </summary>
     public IConfirmationPrompt? Prompt { get; init; }
 

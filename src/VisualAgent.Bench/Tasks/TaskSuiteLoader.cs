@@ -6,7 +6,7 @@ namespace VisualAgent.Bench.Tasks;
 
 /// <summary>
 /// Reads a task suite file: {"name", "tasks": [{"id", "url", "viewport"?, "setup_js"?, "instruction" | "instruction_js",
-/// "success_js", "solution"?, "max_steps"?, "timeout_s"?}]}. A malformed task is skipped and reported with its index
+/// "success_js", "solution"?, "max_steps"?, "timeout_s"?, "allow_risky"?}]}. A malformed task is skipped and reported with its index
 /// (<see cref="TaskSuite.Problems"/>); duplicate ids, a file that is not JSON or has no "tasks" array are refused
 /// with a <see cref="UsageException"/>. Fields the format does not define are ignored.
 /// </summary>
@@ -105,11 +105,15 @@ internal static class TaskSuiteLoader
             Solution = OptionalString(e, "solution"),
             MaxSteps = ReadNumber(e, "max_steps", integer: true) is { } m ? (int)m : null,
             TimeoutSeconds = ReadNumber(e, "timeout_s", integer: false),
+            AllowRisky = ReadBool(e, "allow_risky") ?? false,
             SuiteFolder = folder,
         };
     }
 
-    /// <summary>Absolute URLs and {{samples}} URLs as written; anything else is a file next to the suite.</summary>
+    /// <summary>
+    /// Absolute URLs and {{samples}} URLs as written; anything else is a file next to the suite, its query string and
+    /// fragment kept as they are ("page.html?paused=true" is page.html with ?paused=true, not a file named so).
+    /// </summary>
     private static string ResolveUrl(string url, string? folder)
     {
         if (url.Contains(BenchTask.SamplesPlaceholder, StringComparison.Ordinal) || Uri.TryCreate(url, UriKind.Absolute, out var abs) && abs.Scheme.Length > 1)
@@ -122,7 +126,9 @@ internal static class TaskSuiteLoader
             throw new FormatException($"the relative url \"{url}\" needs the suite's folder: load the suite from a file");
         }
 
-        return new Uri(System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, url))).AbsoluteUri;
+        var cut = url.IndexOfAny(['?', '#']);
+        var (path, suffix) = cut < 0 ? (url, "") : (url[..cut], url[cut..]);
+        return new Uri(System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, Uri.UnescapeDataString(path)))).AbsoluteUri + suffix;
     }
 
     private static PixelSize? ReadViewport(JsonElement e)
@@ -163,6 +169,21 @@ internal static class TaskSuiteLoader
 
         var text = p.GetString()!;
         return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static bool? ReadBool(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var p) || p.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return p.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new FormatException($"\"{name}\" must be true or false, found {p.GetRawText()}"),
+        };
     }
 
     private static double? ReadNumber(JsonElement e, string name, bool integer)

@@ -6,6 +6,7 @@ using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Reports;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Bench.Suites;
+using VisualAgent.Bench.Tasks;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
@@ -27,14 +28,17 @@ internal static class BenchRunCommand
     private static readonly Option<string?> BboxOption = new("--bbox-format") { Description = "Grounding bbox: xyxy or xywh (default: xyxy when img_size is present, else xywh)." };
     private static readonly Option<string?> PresetOption = new("--preset") { Description = "A named comparison: brief-comparison (Qwen3-VL, LLaVA-1.5, MiniGPT-v2, BLIP-2, InstructBLIP over captions, VQA, refexp, multi-image)." };
 
+    private static readonly Option<string?> InstructionsOption = new("--instructions") { Description = "Task suites: give the agent each task's instruction (default) or its solution steps (a task without a solution is not run)." };
+
     private static readonly Option<string?> JudgeOption = new("--judge") { Description = "Captions: a chat model profile that rates each caption 1-5 (reported apart from BLEU-4; sim-<dialect> answers from BLEU, labelled simulated)." };
 
     public static Command Create()
     {
         BboxOption.AcceptOnlyFromAmong("xyxy", "xywh");
+        InstructionsOption.AcceptOnlyFromAmong("instruction", "solution");
         var command = new Command("run", "Run a suite over several models: scores with 95 % intervals, per-group breakdowns, latency, tokens, cost; summary.json, CSV, summary.md, report.html.\n"
             + "Example: visual-agent bench run --suite grounding-samples --models ocr,sim-qwen3-vl,sim-ui-tars --out bench-out/grounding");
-        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, JudgeOption, CommonOptions.Json })
+        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, InstructionsOption, JudgeOption, CommonOptions.Json })
         {
             command.Options.Add(option);
         }
@@ -85,6 +89,7 @@ internal static class BenchRunCommand
                 BrowserOptions = config.GetSection(BrowserOptions.SectionName).Get<BrowserOptions>() ?? new BrowserOptions(),
                 ModelOptions = modelOptions,
                 Judge = context.Get(JudgeOption),
+                Instructions = context.Get(InstructionsOption) == "solution" ? TaskInstructions.Solution : TaskInstructions.Instruction,
             };
             results.Add(await RunWithProgressAsync(options, ct).ConfigureAwait(false));
         }
@@ -161,19 +166,21 @@ internal static class BenchRunCommand
             return;
         }
 
-        var table = new Table().Title(Markup.Escape($"{summary.Suite} ({summary.Kind}): {summary.Metric}"))
-            .AddColumns("model", "status", "score", "95 % CI", "n", "p50 ms", "p95 ms", "failures");
+        var tasks = summary.FalseSuccesses is not null;
+        var table = new Table().Title(Markup.Escape($"{summary.Suite} ({summary.Kind}{(summary.Mode is { } mode ? ", " + mode + "s" : "")}): {summary.Metric}"))
+            .AddColumns(["model", "status", "score", "95 % CI", "n", .. tasks ? (string[])["false successes", "false failures"] : [], "p50 ms", "p95 ms", "failures"]);
         foreach (var m in summary.Models)
         {
-            table.AddRow(
+            table.AddRow([
                 Markup.Escape(m.Model) + (m.Simulated ? " [yellow](simulated)[/]" : ""),
                 Markup.Escape(m.Status),
                 m.Score is { } score ? $"[bold]{score.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "-",
                 m.Ci95 is [var lo, var hi] ? string.Create(CultureInfo.InvariantCulture, $"[{lo:0.000}, {hi:0.000}]").Replace("[", "[[", StringComparison.Ordinal).Replace("]", "]]", StringComparison.Ordinal) : "",
                 m.N.ToString(CultureInfo.InvariantCulture),
+                .. tasks ? (string[])[m.FalseSuccesses > 0 ? $"[bold red]{m.FalseSuccesses}[/]" : "0", (m.FalseFailures ?? 0).ToString(CultureInfo.InvariantCulture)] : [],
                 m.LatencyMs?.P50.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
                 m.LatencyMs?.P95.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
-                Markup.Escape(string.Join(", ", m.Failures.Select(f => $"{f.Key} {f.Value}"))));
+                Markup.Escape(string.Join(", ", m.Failures.Select(f => $"{f.Key} {f.Value}")))]);
         }
 
         CliOutput.Out.Write(table);
@@ -200,6 +207,11 @@ internal static class BenchRunCommand
         if (summary.Rule is { } rule)
         {
             CliOutput.Info(rule);
+        }
+
+        foreach (var warning in summary.Warnings)
+        {
+            CliOutput.Warn(warning);
         }
 
         CliOutput.Out.MarkupLine($"reports: [link]{Markup.Escape(Path.Combine(result.OutDir, "report.html"))}[/] (and summary.json, summary.md, models.csv, groups.csv, samples.csv, results/)");

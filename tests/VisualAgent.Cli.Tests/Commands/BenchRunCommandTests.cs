@@ -44,4 +44,18 @@ public sealed class BenchRunCommandTests
             }
         }
     }
+
+    [Fact]
+    public async Task BenchRun_TasksWithInstructionsSolution_SummaryNamesTheModeAndCountsFalseSuccesses()
+    {
+        var folder = TempFolder.Fresh();
+
+        var (code, _, stderr) = await CliProcess.RunAsync(folder, "bench", "run", "--suite", "tasks-samples", "--models", "offline", "--limit", "2", "--instructions", "solution", "--out", "out");
+
+        Assert.True(code == 0, stderr);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "out", "summary.json"), TestContext.Current.CancellationToken));
+        Assert.Equal("solution", summary.RootElement.GetProperty("mode").GetString());
+        Assert.Equal(0, summary.RootElement.GetProperty("models")[0].GetProperty("false_successes").GetInt32());
+        Assert.Contains(",false_successes,false_failures,", File.ReadLines(Path.Combine(folder, "out", "models.csv")).First(), StringComparison.Ordinal);
+    }
 }

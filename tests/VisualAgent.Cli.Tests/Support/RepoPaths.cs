@@ -8,6 +8,34 @@ internal static class RepoPaths
     public static string TasksSuite => Path.Combine(Root, "samples", "tasks", "tasks-samples.json");
 
     /// <summary>
+    /// The devpages development set's tasks.json: VISUALAGENT_DEVPAGES (a folder) when set, else ../shared/devpages beside
+    /// the repository (read-only, not part of it; CI has a copy). Null when it is absent.
+    /// </summary>
+    public static string? DevpagesSuite
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("VISUALAGENT_DEVPAGES") is { Length: > 0 } given)
+            {
+                var named = Path.GetFullPath(Path.Combine(given, "tasks.json"));
+                return File.Exists(named) ? named : null;
+            }
+
+            // Beside the repository: the folder holding VisualAgent.sln (the test output has a copy of samples/, not of the solution).
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "VisualAgent.sln")))
+                {
+                    var suite = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "devpages", "tasks.json"));
+                    return File.Exists(suite) ? suite : null;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
     /// visual-agent.dll in the CLI project's output folder for this build configuration (it carries samples/, prompts/,
     /// skills/ and appsettings.json), else the copy beside the tests.
     /// </summary>

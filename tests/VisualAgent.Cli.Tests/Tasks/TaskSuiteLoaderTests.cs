@@ -36,6 +36,36 @@ public sealed class TaskSuiteLoaderTests
     }
 
     [Fact]
+    public void Parse_RelativeUrlWithQueryString_KeepsTheQueryOutOfTheFileName()
+    {
+        using var dir = new TempFolder("suite");
+        var path = Path.Combine(dir.Path, "suite.json");
+
+        var suite = TaskSuiteLoader.Parse("""{"name": "x", "tasks": [{"id": "a", "url": "aria/carousel.html?paused=true", "instruction": "click OK", "success_js": "true"}]}""", path);
+
+        var url = new Uri(suite.Tasks[0].Url);
+        Assert.Equal(Path.Combine(dir.Path, "aria", "carousel.html"), url.LocalPath);
+        Assert.Equal("?paused=true", url.Query);
+        Assert.True(suite.Tasks[0].IsLocalFile);
+    }
+
+    [Fact]
+    public void Parse_AllowRisky_DefaultsToFalseAndMustBeABoolean()
+    {
+        var suite = TaskSuiteLoader.Parse("""
+            {"name": "x", "tasks": [
+              {"id": "plain", "url": "http://a/", "instruction": "click OK", "success_js": "true"},
+              {"id": "risky", "url": "http://a/", "instruction": "click OK", "success_js": "true", "allow_risky": true},
+              {"id": "bad", "url": "http://a/", "instruction": "click OK", "success_js": "true", "allow_risky": "yes"}
+            ]}
+            """);
+
+        Assert.False(suite["plain"].AllowRisky);
+        Assert.True(suite["risky"].AllowRisky);
+        Assert.Contains("allow_risky", Assert.Single(suite.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_MalformedTasks_AreSkippedAndReportedWithTheirIndex()
     {
         var suite = TaskSuiteLoader.Parse("""
