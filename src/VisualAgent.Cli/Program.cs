@@ -9,7 +9,7 @@ var root = new RootCommand("""
     records every step under runs/.
     Exit codes: 0 success, 1 task failed, 2 bad usage or input, 3 model unreachable or unusable reply,
     4 blocked by policy, 5 missing system package/browser/OCR data, 6 browser or page error, 70 internal error,
-    130 stopped (Ctrl-C).
+    130 stopped (Ctrl-C); `run` stopped by SIGTERM exits 143 and by SIGHUP 129, its run ended "interrupted".
     """);
 root.Options.Add(CommonOptions.Config);
 root.Options.Add(CommonOptions.Verbose);

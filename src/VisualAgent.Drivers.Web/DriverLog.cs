@@ -49,4 +49,10 @@ internal static partial class DriverLog
 
     [LoggerMessage(15, LogLevel.Debug, "An action interrupted by a dialog ended with: {Message}")]
     public static partial void BlockedActionEnded(ILogger logger, string message);
+
+    [LoggerMessage(16, LogLevel.Information, "A page opened by itself (not by a step's action): {Url}; staying on the current page")]
+    public static partial void PageNotFollowed(ILogger logger, string url);
+
+    [LoggerMessage(17, LogLevel.Information, "Dismissed a dialog of a page the agent did not follow ({Url}): {Message}")]
+    public static partial void DialogOfOtherPage(ILogger logger, string message, string url);
 }

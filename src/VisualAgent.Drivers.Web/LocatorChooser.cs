@@ -5,15 +5,40 @@ namespace VisualAgent.Drivers.Web;
 
 /// <summary>
 /// Picks the most robust Playwright locator that matches exactly one element: role+name, label, test id, placeholder,
-/// text, then CSS; <c>.nth(i)</c> only when nothing else is unique. Uniqueness is checked with Playwright's own locators.
+/// text, then CSS; <c>.nth(i)</c> only when nothing else is unique. Uniqueness is checked with Playwright's own locators,
+/// within one time budget for all of them: on a giant page (more than <see cref="GiantPage"/> elements, where Playwright's
+/// role and text engines take minutes) only the test id and the CSS path are tried, and when the budget runs out the CSS
+/// path is returned unchecked, or nothing: a locator is a record, never a reason to fail a step.
 /// </summary>
 internal static class LocatorChooser
 {
-    public static async Task<string?> ChooseAsync(IPage page, RawElement raw, double timeoutMs)
+    public const int GiantPage = 20_000;
+
+    public static async Task<string?> ChooseAsync(IPage page, RawElement raw, double budgetMs)
+    {
+        var deadline = Environment.TickCount64 + (long)budgetMs;
+        try
+        {
+            return await ChooseCoreAsync(page, raw, deadline).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return string.IsNullOrEmpty(raw.Css) ? null : LocatorScope.For(page, raw.Frames).Prefix + $"locator({Quote(raw.Css)})";
+        }
+        catch (PlaywrightException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan Left(long deadline) => TimeSpan.FromMilliseconds(Math.Max(1, deadline - Environment.TickCount64));
+
+    private static async Task<string?> ChooseCoreAsync(IPage page, RawElement raw, long deadline)
     {
         var scope = LocatorScope.For(page, raw.Frames);
         var candidates = new List<(string Text, Func<ILocator> Build)>();
-        var role = ParseRole(raw.Role);
+        var giant = raw.PageSize > GiantPage;
+        var role = giant ? null : ParseRole(raw.Role);
         var name = raw.Name;
         if (role is { } r && !string.IsNullOrEmpty(name))
         {
@@ -21,7 +46,7 @@ internal static class LocatorChooser
             candidates.Add(($"getByRole('{raw.Role}', {{ name: {Quote(name)}, exact: true }})", () => scope.GetByRole(r, new() { Name = name, Exact = true })));
         }
 
-        if (!string.IsNullOrEmpty(raw.Label))
+        if (!giant && !string.IsNullOrEmpty(raw.Label))
         {
             candidates.Add(($"getByLabel({Quote(raw.Label)}, {{ exact: true }})", () => scope.GetByLabel(raw.Label, new() { Exact = true })));
         }
@@ -31,12 +56,12 @@ internal static class LocatorChooser
             candidates.Add(($"getByTestId({Quote(raw.TestId)})", () => scope.GetByTestId(raw.TestId)));
         }
 
-        if (!string.IsNullOrEmpty(raw.Placeholder))
+        if (!giant && !string.IsNullOrEmpty(raw.Placeholder))
         {
             candidates.Add(($"getByPlaceholder({Quote(raw.Placeholder)}, {{ exact: true }})", () => scope.GetByPlaceholder(raw.Placeholder, new() { Exact = true })));
         }
 
-        if (raw.Text is { Length: > 0 and <= 80 } text && !raw.Editable && role is not AriaRole.Textbox)
+        if (!giant && raw.Text is { Length: > 0 and <= 80 } text && !raw.Editable && role is not AriaRole.Textbox)
         {
             candidates.Add(($"getByText({Quote(text)}, {{ exact: true }})", () => scope.GetByText(text, new() { Exact = true })));
         }
@@ -48,7 +73,7 @@ internal static class LocatorChooser
 
         foreach (var (candidateText, build) in candidates)
         {
-            if (await build().CountAsync().WaitAsync(TimeSpan.FromMilliseconds(timeoutMs)).ConfigureAwait(false) == 1)
+            if (await build().CountAsync().WaitAsync(Left(deadline)).ConfigureAwait(false) == 1)
             {
                 return scope.Prefix + candidateText;
             }
@@ -63,7 +88,7 @@ internal static class LocatorChooser
         var (firstText, firstBuild) = candidates[0];
         var index = await firstBuild().EvaluateAllAsync<int>(
             "(els, [x, y]) => els.findIndex(e => { const r = e.getBoundingClientRect(); return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom; })",
-            new[] { raw.Cx, raw.Cy }).ConfigureAwait(false);
+            new[] { raw.Cx, raw.Cy }).WaitAsync(Left(deadline)).ConfigureAwait(false);
         return index >= 0 ? scope.Prefix + firstText + ".nth(" + index.ToString(CultureInfo.InvariantCulture) + ")" : scope.Prefix + firstText;
     }
 

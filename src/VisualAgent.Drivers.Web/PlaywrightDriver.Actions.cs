@@ -10,6 +10,11 @@ public sealed partial class PlaywrightDriver
 {
     private const int DragSteps = 12;
 
+    /// <summary>Text up to this long is typed key by key; longer text is inserted in chunks.</summary>
+    private const int KeyByKeyLimit = 200;
+
+    private const int InsertChunk = 2000;
+
     /// <inheritdoc />
     public async Task<ActionOutcome> ExecuteAsync(AgentAction action, CancellationToken cancellationToken = default)
     {
@@ -31,15 +36,37 @@ public sealed partial class PlaywrightDriver
             element = await ElementAtAsync(target, cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await RunActionAsync(action.Name, () => PerformAsync(action, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var outcome = await RunActionAsync(action.Name, () => PerformAsync(action, cancellationToken), cancellationToken, follow: true).ConfigureAwait(false);
         return outcome with { Element = element, Duration = _time.GetElapsedTime(started) };
     }
 
     /// <summary>
     /// Runs one browser interaction: a dialog it opens ends the wait at once (the interaction stays blocked until
-    /// <see cref="AnswerDialogAsync"/>), else it settles and collects switched pages and downloads.
+    /// <see cref="AnswerDialogAsync"/>), else it settles and collects switched pages and downloads. With
+    /// <paramref name="follow"/> (a step's own click, key or upload) a page it opens becomes the current page; pages
+    /// that open otherwise are reported in the outcome and not followed.
     /// </summary>
-    private async Task<ActionOutcome> RunActionAsync(string name, Func<Task> perform, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> RunActionAsync(string name, Func<Task> perform, CancellationToken cancellationToken, bool follow = false)
+    {
+        if (follow)
+        {
+            Interlocked.Increment(ref _following);
+        }
+
+        try
+        {
+            return await RunActionCoreAsync(name, perform, cancellationToken).ConfigureAwait(false) with { OtherPages = follow ? TakeUnfollowedPages() : [] };
+        }
+        finally
+        {
+            if (follow)
+            {
+                Interlocked.Decrement(ref _following);
+            }
+        }
+    }
+
+    private async Task<ActionOutcome> RunActionCoreAsync(string name, Func<Task> perform, CancellationToken cancellationToken)
     {
         var signal = CurrentDialogSignal();
         ResetRecentDownloads();
@@ -166,13 +193,62 @@ public sealed partial class PlaywrightDriver
         await CurrentPage.Mouse.WheelAsync((float)scroll.Dx, (float)scroll.Dy).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Short text is typed key by key (pages that listen to key events see them); longer text is inserted in chunks, one
+    /// input event per chunk, so its cost grows with its length and not with length times the page's work per keystroke
+    /// (20,000 characters took 79 s key by key). A line break is the Enter key either way.
+    /// </summary>
     private async Task TypeAsync(TypeAction type)
     {
         var keyboard = CurrentPage.Keyboard;
-        await keyboard.TypeAsync(type.Text).ConfigureAwait(false);
+        if (type.Text.Length <= KeyByKeyLimit)
+        {
+            await keyboard.TypeAsync(type.Text).ConfigureAwait(false);
+        }
+        else if ((await FocusedAsync().ConfigureAwait(false))?.Tag == "textarea")
+        {
+            // In a text area a line break is text: the whole of it goes in chunks.
+            foreach (var chunk in Chunks(type.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), InsertChunk))
+            {
+                await keyboard.InsertTextAsync(chunk).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            var lines = type.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    await keyboard.PressAsync("Enter").ConfigureAwait(false);
+                }
+
+                foreach (var chunk in Chunks(lines[i], InsertChunk))
+                {
+                    await keyboard.InsertTextAsync(chunk).ConfigureAwait(false);
+                }
+            }
+        }
+
         if (type.Submit)
         {
             await keyboard.PressAsync("Enter").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Pieces of at most <paramref name="size"/> chars, never splitting a surrogate pair.</summary>
+    internal static IEnumerable<string> Chunks(string text, int size)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            var length = Math.Min(size, text.Length - start);
+            if (length < text.Length - start && char.IsHighSurrogate(text[start + length - 1]))
+            {
+                length--;
+            }
+
+            yield return text.Substring(start, length);
+            start += length;
         }
     }
 }

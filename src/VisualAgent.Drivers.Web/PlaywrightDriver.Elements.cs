@@ -21,7 +21,7 @@ public sealed partial class PlaywrightDriver
     public async Task<ElementSnapshot> QueryElementsAsync(int limit = 4000, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var json = await PageModelAsync(new Dictionary<string, object> { ["op"] = "query", ["limit"] = limit }, "Reading the page's elements", cancellationToken).ConfigureAwait(false);
+        var json = await PageModelAsync(new Dictionary<string, object> { ["op"] = "query", ["limit"] = limit, ["budget"] = WalkBudgetMs }, "Reading the page's elements", cancellationToken).ConfigureAwait(false);
         if (json is not { ValueKind: JsonValueKind.Object } root)
         {
             return new ElementSnapshot { Elements = [], Location = CurrentUrl };
@@ -74,7 +74,7 @@ public sealed partial class PlaywrightDriver
     public async Task<IReadOnlyList<TextBlock>> QueryTextAsync(int limit = 4000, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var json = await PageModelAsync(new Dictionary<string, object> { ["op"] = "text", ["limit"] = limit }, "Reading the page's text", cancellationToken).ConfigureAwait(false);
+        var json = await PageModelAsync(new Dictionary<string, object> { ["op"] = "text", ["limit"] = limit, ["budget"] = WalkBudgetMs }, "Reading the page's text", cancellationToken).ConfigureAwait(false);
         if (json is not { ValueKind: JsonValueKind.Array } items)
         {
             return [];
@@ -118,6 +118,12 @@ public sealed partial class PlaywrightDriver
             Location = CurrentUrl,
         };
     }
+
+    /// <summary>
+    /// How long one walk over the page may take (half the navigation bound, at most 5 s): a giant page is read in part
+    /// (the snapshot says truncated) instead of holding the run.
+    /// </summary>
+    private int WalkBudgetMs => Math.Clamp(_options.NavigationTimeoutMs / 2, 50, 5000);
 
     private async Task<UiElement?> OneAsync(Dictionary<string, object> args, string what, CancellationToken cancellationToken)
     {

@@ -107,7 +107,7 @@ public sealed partial class PlaywrightDriver
             {
                 throw new DriverException($"Clicking {point} did not open a file chooser. Ground the file input or its Browse/Upload button.", ex);
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken, follow: true).ConfigureAwait(false);
         return outcome with { Duration = _time.GetElapsedTime(started) };
     }
 

@@ -8,6 +8,9 @@ namespace VisualAgent.Drivers.Web;
 /// <summary>Observing: screenshots, element facts and the accessibility snapshot.</summary>
 public sealed partial class PlaywrightDriver
 {
+    /// <summary>The accessibility snapshot is cut here (a page of 200,000 elements gives megabytes).</summary>
+    private const int MaxSnapshotChars = 200_000;
+
     /// <summary>The capture path used by <see cref="CaptureAsync"/> (CDP measured faster here; see WebDriverBenchmark).</summary>
     internal ScreenshotPath CapturePath { get; set; } = ScreenshotPath.CdpPng;
 
@@ -105,19 +108,23 @@ public sealed partial class PlaywrightDriver
         try
         {
             var json = await page.EvaluateAsync<JsonElement?>(ElementScript.Describe, new[] { css.X, css.Y })
-                .WaitAsync(cancellationToken).ConfigureAwait(false);
+                .WaitAsync(TimeSpan.FromMilliseconds(_options.NavigationTimeoutMs), _time, cancellationToken).ConfigureAwait(false);
             var raw = RawElement.From(json);
             if (raw is null)
             {
                 return null;
             }
 
-            var locator = await LocatorChooser.ChooseAsync(page, raw, _options.NavigationTimeoutMs).ConfigureAwait(false);
+            var locator = await LocatorChooser.ChooseAsync(page, raw, Math.Min(3000, _options.NavigationTimeoutMs)).WaitAsync(cancellationToken).ConfigureAwait(false);
             return raw.ToFacts(_dsf, locator);
         }
         catch (PlaywrightException ex)
         {
             throw Wrap($"Describing the element at {point}", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new DriverException($"Describing the element at {point} on {page.Url} timed out after {_options.NavigationTimeoutMs} ms; the page may be hung.", ex);
         }
     }
 
@@ -128,11 +135,17 @@ public sealed partial class PlaywrightDriver
         ThrowIfDialogOpen("read the accessibility tree");
         try
         {
-            return await CurrentPage.Locator("body").AriaSnapshotAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            var snapshot = await CurrentPage.Locator("body").AriaSnapshotAsync(new() { Timeout = _options.NavigationTimeoutMs })
+                .WaitAsync(TimeSpan.FromMilliseconds(_options.NavigationTimeoutMs), _time, cancellationToken).ConfigureAwait(false);
+            return snapshot.Length <= MaxSnapshotChars ? snapshot : snapshot[..MaxSnapshotChars] + $"\n# ... cut at {MaxSnapshotChars} characters of {snapshot.Length}";
         }
         catch (PlaywrightException ex)
         {
             throw Wrap("Reading the accessibility tree", ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new DriverException($"Reading the accessibility tree of {CurrentUrl} took longer than {_options.NavigationTimeoutMs} ms (a giant or hung page).", ex);
         }
     }
 

@@ -7,6 +7,9 @@ namespace VisualAgent.Drivers.Web;
 public sealed partial class PlaywrightDriver
 {
     private readonly HashSet<IRequest> _inflight = [];
+    private readonly List<IPage> _unfollowed = [];
+    private readonly HashSet<IPage> _reportedPages = [];
+    private int _following;
     private IDialog? _dialog;
     private NativeDialog? _pendingDialog;
     private TaskCompletionSource<NativeDialog> _dialogSignal = NewDialogSignal();
@@ -51,27 +54,36 @@ public sealed partial class PlaywrightDriver
             _dialogSignal = NewDialogSignal();
         }
 
+        // The action the dialog interrupted was a step's: a page it opens once answered is followed.
+        Interlocked.Increment(ref _following);
         try
         {
-            await (accept ? dialog.AcceptAsync(promptText) : dialog.DismissAsync()).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PlaywrightException ex)
-        {
-            throw Wrap("Answering the dialog", ex);
-        }
-
-        var signal = CurrentDialogSignal();
-        if (blocked is not null)
-        {
-            // The action the dialog interrupted can now finish; it may open the next dialog instead.
-            await Task.WhenAny(blocked, signal.Task, Task.Delay(TimeSpan.FromMilliseconds(Math.Max(500, _options.SettleTimeoutMs)), _time, cancellationToken)).ConfigureAwait(false);
-            if (blocked.IsFaulted)
+            try
             {
-                DriverLog.BlockedActionEnded(_logger, blocked.Exception?.InnerException?.Message ?? "");
+                await (accept ? dialog.AcceptAsync(promptText) : dialog.DismissAsync()).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-        }
+            catch (PlaywrightException ex)
+            {
+                throw Wrap("Answering the dialog", ex);
+            }
 
-        await SettleAsync(signal.Task, cancellationToken).ConfigureAwait(false);
+            var signal = CurrentDialogSignal();
+            if (blocked is not null)
+            {
+                // The action the dialog interrupted can now finish; it may open the next dialog instead.
+                await Task.WhenAny(blocked, signal.Task, Task.Delay(TimeSpan.FromMilliseconds(Math.Max(500, _options.SettleTimeoutMs)), _time, cancellationToken)).ConfigureAwait(false);
+                if (blocked.IsFaulted)
+                {
+                    DriverLog.BlockedActionEnded(_logger, blocked.Exception?.InnerException?.Message ?? "");
+                }
+            }
+
+            await SettleAsync(signal.Task, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _following);
+        }
     }
 
     private static TaskCompletionSource<NativeDialog> NewDialogSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -104,24 +116,52 @@ public sealed partial class PlaywrightDriver
 
     private void OnFrameNavigated(object? sender, IFrame frame)
     {
-        if (frame.ParentFrame is null)
+        if (frame.ParentFrame is null && frame.Page == CurrentPage)
         {
             Interlocked.Increment(ref _navigationCount);
         }
     }
 
+    /// <summary>
+    /// A new tab or pop-up. One that a step's own action opened (a click on a target=_blank link) is followed; one the
+    /// page opened by itself (on load, on a timer) is only recorded (<see cref="ActionOutcome.OtherPages"/>): the agent
+    /// stays on its page, and a dialog that page shows is dismissed.
+    /// </summary>
     private void OnNewPage(object? sender, IPage page)
     {
         Attach(page);
-        Interlocked.Increment(ref _pageCount);
         lock (_gate)
         {
+            if (_following == 0)
+            {
+                _unfollowed.Add(page);
+                DriverLog.PageNotFollowed(_logger, page.Url);
+                return;
+            }
+
             _page = page;
             _switched = true;
             _pointerPlaced = false;
         }
 
+        Interlocked.Increment(ref _pageCount);
         DriverLog.SwitchedPage(_logger, page.Url);
+    }
+
+    /// <summary>The pages opened by themselves since the last call, by URL (reported once each).</summary>
+    private string[] TakeUnfollowedPages()
+    {
+        lock (_gate)
+        {
+            var urls = _unfollowed.Where(p => !_reportedPages.Contains(p)).Select(p => p.Url).ToArray();
+            foreach (var p in _unfollowed)
+            {
+                _reportedPages.Add(p);
+            }
+
+            _unfollowed.Clear();
+            return urls;
+        }
     }
 
     private void OnPageClose(object? sender, IPage page)
@@ -172,6 +212,14 @@ public sealed partial class PlaywrightDriver
 
     private void OnDialog(object? sender, IDialog dialog)
     {
+        if (dialog.Page is { } from && from != CurrentPage && IsUnfollowed(from))
+        {
+            // A pop-up the agent did not follow cannot hold the agent's page hostage with a dialog.
+            DriverLog.DialogOfOtherPage(_logger, dialog.Message, from.Url);
+            Observe(dialog.DismissAsync());
+            return;
+        }
+
         Interlocked.Increment(ref _dialogCount);
         var kind = dialog.Type switch
         {
@@ -192,6 +240,14 @@ public sealed partial class PlaywrightDriver
         DriverLog.DialogOpened(_logger, kind.ToString(), dialog.Message);
         signal.TrySetResult(native);
         Observe(DismissUnansweredAsync(dialog, kind));
+    }
+
+    private bool IsUnfollowed(IPage page)
+    {
+        lock (_gate)
+        {
+            return _unfollowed.Contains(page) || _reportedPages.Contains(page);
+        }
     }
 
     private async Task DismissUnansweredAsync(IDialog dialog, NativeDialogKind kind)

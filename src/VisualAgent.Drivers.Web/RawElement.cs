@@ -28,6 +28,9 @@ internal sealed record RawElement
     public bool InShadow { get; init; }
     public string? Css { get; init; }
 
+    /// <summary>Elements in the top document (a giant page gets cheap locators only).</summary>
+    public int PageSize { get; init; }
+
     [JsonIgnore]
     public bool IsSelect => string.Equals(Tag, "select", StringComparison.Ordinal);
 

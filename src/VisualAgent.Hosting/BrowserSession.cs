@@ -24,8 +24,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public string? SamplesBaseUrl => _samples?.BaseUrl.TrimEnd('/');
 
-    /// <summary>Opens the browser and, when <paramref name="url"/> is given, navigates to it (samples:PATH starts the samples server).</summary>
-    public static async Task<BrowserSession> OpenAsync(BrowserOptions options, string? url, ILoggerFactory? loggers = null, CancellationToken ct = default)
+    /// <summary>
+    /// Opens the browser and, when <paramref name="url"/> is given, navigates to it (samples:PATH starts the samples
+    /// server). With <paramref name="navigate"/> false the page stays blank: the caller loads the URL itself (the agent
+    /// loop opens its start URL, and a page loaded twice fires its beforeunload handlers and one-time links twice).
+    /// </summary>
+    public static async Task<BrowserSession> OpenAsync(BrowserOptions options, string? url, ILoggerFactory? loggers = null, bool navigate = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var session = new BrowserSession { Options = options };
@@ -38,7 +42,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
             session._browser = await PlaywrightBrowser.LaunchAsync(session.Options, (loggers ?? NullLoggerFactory.Instance).CreateLogger<PlaywrightBrowser>(), ct).ConfigureAwait(false);
             session.Driver = await session._browser.NewDriverAsync(cancellationToken: ct).ConfigureAwait(false);
-            if (url is not null)
+            if (url is not null && navigate)
             {
                 await session.Driver.NavigateAsync(session.ResolveUrl(url), ct).ConfigureAwait(false);
             }

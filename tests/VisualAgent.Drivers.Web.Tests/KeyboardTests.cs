@@ -18,6 +18,25 @@ public sealed class KeyboardTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Type_TwentyThousandCharacters_TakesSecondsNotMinutes()
+    {
+        await using var driver = await fixture.NewDriverAsync();
+        await driver.NavigateAsync(fixture.Pages.Url("long-text.html"), TestContext.Current.CancellationToken);
+        var field = await TestPage.CentreAsync(driver, "document.getElementById('notes')");
+        await driver.ExecuteAsync(new ClickAction(field.X, field.Y), TestContext.Current.CancellationToken);
+        var line = "The quick brown fox jumps over the lazy dog, then naps; ünïcödé 😀 too.";
+        var text = string.Join("\n", Enumerable.Repeat(line, 20_000 / (line.Length + 1) + 1))[..20_000];
+        text = char.IsHighSurrogate(text[^1]) ? text[..^1] + "." : text;
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await driver.ExecuteAsync(new TypeAction(text), TestContext.Current.CancellationToken);
+        watch.Stop();
+
+        Assert.Equal(text, await TestPage.EvalAsync<string>(driver, "document.getElementById('notes').value"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"typing 20,000 characters took {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
     public async Task Key_CtrlAThenType_ReplacesTheText()
     {
         await using var driver = await fixture.NewDriverAsync();

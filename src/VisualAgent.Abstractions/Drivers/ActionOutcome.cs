@@ -15,6 +15,12 @@ public sealed record ActionOutcome
     /// <summary>True when the action opened a new tab or pop-up and the driver switched to it.</summary>
     public bool SwitchedPage { get; init; }
 
+    /// <summary>
+    /// Pages (URLs) that opened by themselves since the last action (a pop-up on load or on a timer, not opened by an
+    /// action): recorded, not followed; the driver stays on its page.
+    /// </summary>
+    public IReadOnlyList<string> OtherPages { get; init; } = [];
+
     /// <summary>The location (URL or window title) after the action.</summary>
     public string? Location { get; init; }
 

@@ -26,6 +26,15 @@ public static class ExitCodes
     /// <summary>An unexpected internal error (a bug: please report it).</summary>
     public const int Internal = 70;
 
-    /// <summary>Stopped by the user (Ctrl-C).</summary>
+    /// <summary>Stopped by the user (Ctrl-C, SIGINT): 128 + 2.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>
+    /// Stopped by SIGHUP (the terminal closed): 128 + 1. The run ends as after Ctrl-C ("interrupted", run.json and
+    /// report.html written); the code says which signal, as a shell would for a process that signal ended.
+    /// </summary>
+    public const int HangUp = 129;
+
+    /// <summary>Stopped by SIGTERM (`timeout`, `kill`, a service manager): 128 + 15; the run ends "interrupted" as after Ctrl-C.</summary>
+    public const int Terminated = 143;
 }

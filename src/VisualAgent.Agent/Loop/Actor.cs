@@ -38,6 +38,11 @@ internal sealed class Actor(RunContext run)
             }
         }
 
+        foreach (var page in outcome.OtherPages)
+        {
+            trace.Notes.Add($"a page opened by itself ({page}): not followed, the agent stays on its page");
+        }
+
         if ((outcome.Dialog ?? run.NativeDialogs?.PendingDialog) is { } dialog)
         {
             await AnswerDialogAsync(dialog, trace, cancellationToken).ConfigureAwait(false);
@@ -47,6 +52,18 @@ internal sealed class Actor(RunContext run)
         if (url.StartsWith("http", StringComparison.OrdinalIgnoreCase) && !run.Policy.IsAllowedUrl(url))
         {
             await EnforceAsync(run.Policy.CheckNavigation(url), trace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After the driver loaded a page (the start URL, an open step, going back): a dialog the page opened as it loaded
+    /// is answered now, with the plan's dialog steps when the next steps are those (they then do nothing), else per policy.
+    /// </summary>
+    public async Task AfterNavigationAsync(StepTrace trace, CancellationToken cancellationToken)
+    {
+        if (run.NativeDialogs?.PendingDialog is { } dialog)
+        {
+            await AnswerDialogAsync(dialog, trace, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -35,9 +35,18 @@ public sealed partial class AgentRunner
             return;
         }
 
+        // The bound is on steps taken: a plan of exactly MaxSteps steps ends with its "done", not with the limit.
+        if (loop.Index >= _options.MaxSteps)
+        {
+            loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached", FailureCause.Limit);
+            return;
+        }
+
         var index = ++loop.Index;
         var trace = new StepTrace { PlannerRaw = decision.Raw, SentSize = decision.SentSize, ModelMs = decision.Latency.TotalMilliseconds };
         trace.AddUsage(decision.Usage);
+        trace.Notes.AddRange(run.CarriedNotes);
+        run.CarriedNotes.Clear();
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
         var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
@@ -136,6 +145,11 @@ public sealed partial class AgentRunner
         catch (VisualAgentException e)
         {
             return ("failed", e.Message, e, FailureCause.Error);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug: the step is recorded, then the run ends as failed ("internal error") and the exception goes on.
+            return ("failed", $"{InternalErrorReason}: {e.GetType().Name}: {e.Message}", e, FailureCause.Error);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using VisualAgent.Agent.Policy;
@@ -14,11 +15,15 @@ namespace VisualAgent.Agent;
 /// <summary>
 /// The agent loop: observe -> decide -> ground -> check policy -> act -> verify -> record, until the planner says
 /// done (succeeded), a bound or an error stops it (failed) or the policy refuses a step (blocked). Every step is on
-/// disk when it ends; Ctrl-C (the token) ends the run as failed with reason "interrupted".
+/// disk when it ends; Ctrl-C (the token) ends the run as failed with reason "interrupted". Whatever ends a run (a bug
+/// included) leaves run.json and report.html saying how it ended.
 /// </summary>
 public sealed partial class AgentRunner
 {
     public const string InterruptedReason = "interrupted";
+
+    /// <summary>The start of the reason of a run ended by a bug (the exception then reaches the caller: exit code 70).</summary>
+    public const string InternalErrorReason = "internal error";
 
     private readonly IUiDriver _driver;
     private readonly IPlanner _planner;
@@ -110,6 +115,7 @@ public sealed partial class AgentRunner
         var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
         using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wall.Token);
+        ExceptionDispatchInfo? crash = null;
         try
         {
             await LoopAsync(loop, wall, linked.Token, cancellationToken).ConfigureAwait(false);
@@ -130,12 +136,19 @@ public sealed partial class AgentRunner
         {
             loop.End(RunStatus.Failed, e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug: the run still ends on disk (failed, "internal error"), then the exception goes on to the caller.
+            loop.End(RunStatus.Failed, $"{InternalErrorReason}: {e.GetType().Name}: {e.Message}", FailureCause.Error);
+            crash = ExceptionDispatchInfo.Capture(e);
+        }
 
-        var finalShot = await SaveFinalShotAsync(run, writer).ConfigureAwait(false);
+        var finalShot = crash is null ? await SaveFinalShotAsync(run, writer).ConfigureAwait(false) : null;
         var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot };
         await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
         await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
         Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
+        crash?.Throw();
         return new RunResult(writer.Run ?? final, writer.Folder);
     }
 
@@ -177,16 +190,15 @@ public sealed partial class AgentRunner
         if (loop.Request.StartUrl is { } start)
         {
             await (_driver as INavigation ?? throw new UsageException("A start URL needs a browser driver.")).NavigateAsync(start, cancellationToken).ConfigureAwait(false);
+
+            // A dialog the start page opens as it loads is answered by the plan's first steps (or per policy), not a failure.
+            var opened = new StepTrace();
+            await new Actor(loop.Run).AfterNavigationAsync(opened, cancellationToken).ConfigureAwait(false);
+            loop.Run.CarriedNotes.AddRange(opened.Notes.Select(n => "as the start page loaded: " + n));
         }
 
         while (loop.Status == RunStatus.Running)
         {
-            if (loop.Index >= _options.MaxSteps)
-            {
-                loop.End(RunStatus.Failed, $"the step limit ({_options.MaxSteps}) was reached", FailureCause.Limit);
-                return;
-            }
-
             if (loop.Run.ModelCalls >= _options.MaxModelCalls)
             {
                 loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached", FailureCause.Limit);

@@ -59,6 +59,9 @@ internal sealed class RunContext
 
     public string? SensitiveLocation { get; set; }
 
+    /// <summary>What happened between steps (a dialog answered as the start page loaded): noted on the next step.</summary>
+    public List<string> CarriedNotes { get; } = [];
+
     /// <summary>Downloads kept in the run folder, relative paths.</summary>
     public List<string> Downloads { get; } = [];
 

@@ -20,13 +20,15 @@ internal sealed partial class StepExecutor
         await RequireNavigation().NavigateAsync(url, cancellationToken).ConfigureAwait(false);
         trace.ActMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         run.Current = null;
+        await _actor.AfterNavigationAsync(trace, cancellationToken).ConfigureAwait(false);
         return false;
     }
 
-    private async Task<bool> BackAsync(CancellationToken cancellationToken)
+    private async Task<bool> BackAsync(StepTrace trace, CancellationToken cancellationToken)
     {
         await RequireNavigation().GoBackAsync(cancellationToken).ConfigureAwait(false);
         run.Current = null;
+        await _actor.AfterNavigationAsync(trace, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

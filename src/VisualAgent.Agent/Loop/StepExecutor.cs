@@ -103,7 +103,7 @@ internal sealed partial class StepExecutor(RunContext run)
     {
         _ when DialogTarget.Answers(intent) => AnswerDialogAsync(intent, trace, cancellationToken),
         StepVerb.Open => OpenAsync(intent, trace, cancellationToken),
-        StepVerb.Back => BackAsync(cancellationToken),
+        StepVerb.Back => BackAsync(trace, cancellationToken),
         StepVerb.Click or StepVerb.DoubleClick or StepVerb.RightClick or StepVerb.Hover => PointAsync(intent, trace, cancellationToken),
         StepVerb.Type => TypeAsync(intent, trace, cancellationToken),
         StepVerb.Select => SelectAsync(intent, trace, cancellationToken),

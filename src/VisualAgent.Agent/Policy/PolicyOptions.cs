@@ -17,7 +17,8 @@ public sealed class PolicyOptions
 
     /// <summary>
     /// Words that make a click risky (matched as whole words, case-insensitive, in the target and the element's name
-    /// and text); a risky click needs confirmation. Default: the list below.
+    /// and text, after look-alike letters are folded: a Cyrillic "е" in "Dеlete" counts as "e"); a risky click needs
+    /// confirmation. Default: the list below.
     /// </summary>
     public List<string> RiskyWords { get; set; } =
     [

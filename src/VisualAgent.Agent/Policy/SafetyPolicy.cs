@@ -81,7 +81,7 @@ public sealed partial class SafetyPolicy
         return PolicyDecision.Allowed;
     }
 
-    /// <summary>The first risky word found in the texts, or null.</summary>
+    /// <summary>The first risky word found in the texts, or null; look-alike letters count as the letters they mimic (<see cref="ConfusableText"/>).</summary>
     public string? RiskyWord(params string?[] texts)
     {
         if (_risky is null)
@@ -91,7 +91,7 @@ public sealed partial class SafetyPolicy
 
         foreach (var text in texts)
         {
-            if (text is not null && _risky.Match(text) is { Success: true } m)
+            if (text is not null && _risky.Match(ConfusableText.Fold(text)!) is { Success: true } m)
             {
                 return m.Value;
             }
@@ -111,7 +111,7 @@ public sealed partial class SafetyPolicy
 
         // Password-like by what the field is or says, or by what the step calls it, whatever element was hit.
         var password = element?.IsPassword == true
-            || PasswordWords().IsMatch(string.Join(' ', step.Target, element?.Name, element?.Label, element?.Placeholder));
+            || PasswordWords().IsMatch(ConfusableText.Fold(string.Join(' ', step.Target, element?.Name, element?.Label, element?.Placeholder))!);
         if (password && _options.ConfirmPasswordTyping && !SecretResolver.IsSecretReference(value))
         {
             return PolicyDecision.Confirm($"typing a password written in the instruction into \"{Shown(step.Target, element)}\" (use {{{{secret:NAME}}}} to avoid this question)");

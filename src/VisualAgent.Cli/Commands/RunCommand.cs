@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Agent;
@@ -121,7 +122,8 @@ internal static class RunCommand
         var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
         var store = new RunStore(Path.GetFullPath(runsRoot));
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, ct).ConfigureAwait(false);
+        // The runner opens the start URL (once: the session only starts the samples server it may need).
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, navigate: false, ct).ConfigureAwait(false);
         var startUrl = url is null ? null : session.ResolveUrl(url);
         goal = session.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
         if (planner is OfflinePlanner)
@@ -177,15 +179,35 @@ internal static class RunCommand
                 ["confirmations"] = prompt.Name,
             },
         };
+        // SIGTERM (timeout, kill, a service manager) and SIGHUP (the terminal closed) stop the run as Ctrl-C does: it ends
+        // "interrupted" with run.json and report.html written, and the exit code says which signal (143, 129).
+        int? stoppedBy = null;
+        void OnSignal(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stoppedBy ??= signal.Signal == PosixSignal.SIGHUP ? ExitCodes.HangUp : ExitCodes.Terminated;
+            interrupt.Cancel();
+        }
+
         RunResult result;
         Console.CancelKeyPress += OnCtrlC;
-        try
+        using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal))
+        using (PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal))
         {
-            result = await runner.RunAsync(request, interrupt.Token).ConfigureAwait(false);
+            try
+            {
+                result = await runner.RunAsync(request, interrupt.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= OnCtrlC;
+            }
         }
-        finally
+
+        if (stoppedBy is { } signalled && result.Record.Reason == AgentRunner.InterruptedReason)
         {
-            Console.CancelKeyPress -= OnCtrlC;
+            Report(context, result, null);
+            return signalled;
         }
 
         var check = demo && result.Record.Status == RunStatus.Succeeded

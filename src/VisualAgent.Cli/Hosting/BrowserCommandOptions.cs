@@ -75,7 +75,14 @@ internal static class BrowserCommandOptions
         return options;
     }
 
-    /// <summary>Opens the browser and, when <paramref name="url"/> is given, navigates to it (samples:PATH starts the samples server).</summary>
+    /// <summary>
+    /// Opens the browser and, when <paramref name="url"/> is given and <paramref name="navigate"/>, navigates to it
+    /// (samples:PATH starts the samples server either way).
+    /// </summary>
+    public static Task<BrowserSession> OpenSessionAsync(VerbContext context, string? url, string? downloadsDir, bool navigate, CancellationToken ct) =>
+        BrowserSession.OpenAsync(ReadOptions(context, downloadsDir), url, context.Loggers, navigate, ct);
+
+    /// <summary>Opens the browser and, when <paramref name="url"/> is given, navigates to it.</summary>
     public static Task<BrowserSession> OpenSessionAsync(VerbContext context, string? url, string? downloadsDir, CancellationToken ct) =>
-        BrowserSession.OpenAsync(ReadOptions(context, downloadsDir), url, context.Loggers, ct);
+        OpenSessionAsync(context, url, downloadsDir, navigate: true, ct);
 }

@@ -154,7 +154,8 @@ internal static class ElementScript
             cx: r.left + r.width / 2, cy: r.top + r.height / 2,
             testId: target.getAttribute('data-testid'), label: isField ? (labelText(target) || null) : null,
             placeholder: target.getAttribute('placeholder'), inputType: ty, editable: !!editable,
-            frames, inShadow: target.getRootNode() instanceof ShadowRoot, css
+            frames, inShadow: target.getRootNode() instanceof ShadowRoot, css,
+            pageSize: document.getElementsByTagName('*').length
           };
         }
         """;

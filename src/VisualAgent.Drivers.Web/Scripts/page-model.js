@@ -1,8 +1,11 @@
 // The page model: what the agent's target resolver chooses from (role, accessible name, text, states, boxes, scopes),
 // what step checks read (states and values of one element), and the rendered text that verify looks for.
-// Evaluated by Playwright as a function of one argument { op, ref, x, y, limit }. Boxes are CSS pixels of the top
-// viewport; the driver converts them to screenshot pixels in CoordinateMapper. It never returns a password's value.
+// Evaluated by Playwright as a function of one argument { op, ref, x, y, limit, budget }. Boxes are CSS pixels of the
+// top viewport; the driver converts them to screenshot pixels in CoordinateMapper. It never returns a password's value.
+// A walk over the page stops at `limit` results, at 20 x limit elements visited, or after `budget` milliseconds (a page
+// of 200,000 elements is read in part and says so: truncated), so no page can make a query run for minutes.
 (args) => {
+  const deadline = performance.now() + (args.budget > 0 ? args.budget : 5000);
   const KEY = '__visualAgentRefs';
   const store = window[KEY] || (window[KEY] = { next: 1, refs: new Map(), ids: new WeakMap() });
   if (store.refs.size > 20000) {
@@ -322,15 +325,19 @@
     if (winOf(e).getComputedStyle(e).cursor === 'pointer' && parentOf(e) && winOf(e).getComputedStyle(parentOf(e)).cursor !== 'pointer') return true;
     return ownText(e);
   };
-  // Walks the document, open shadow roots and same-origin frames in reading order.
+  // Walks the document, open shadow roots and same-origin frames in reading order, until `limit` elements were visited,
+  // the visitor says 'stop' or the time budget is spent.
   const walk = (visit, limit) => {
     const unreadable = [];
-    let count = 0, cut = false;
+    let count = 0, steps = 0, cut = false, stopped = false;
     const go = (root) => {
       const it = (root.ownerDocument || root).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       for (let n = it.nextNode(); n; n = it.nextNode()) {
-        if (count >= limit) { cut = true; return; }
-        if (visit(n) === 'skip') continue;
+        if (stopped) return;
+        if (count >= limit || ((++steps & 63) === 0 && performance.now() > deadline)) { cut = true; stopped = true; return; }
+        const seen = visit(n);
+        if (seen === 'stop') { stopped = true; return; }
+        if (seen === 'skip') continue;
         count++;
         if (n.shadowRoot) go(n.shadowRoot);
         const t = tagOf(n);
@@ -350,15 +357,14 @@
   switch (args.op) {
     case 'query': {
       const out = [];
-      let heading = null, order = 0, scanned = 0;
-      const maxScan = Math.max(args.limit * 20, 20000);
+      let heading = null, order = 0;
       const res = walk(e => {
-        if (++scanned > maxScan) return 'skip';
+        if (out.length >= args.limit) return 'stop';
         const t = tagOf(e);
         if (HEAD.test(t) || e.getAttribute('role') === 'heading') { const h = norm(contentText(e)); if (h) heading = h; }
-        if (out.length >= args.limit || !candidate(e) || !rendered(e)) return;
+        if (!candidate(e) || !rendered(e)) return;
         out.push(describe(e, order++, heading));
-      }, maxScan);
+      }, Math.max(args.limit * 20, 20000));
       return { elements: out, truncated: res.cut || out.length >= args.limit, unreadable: res.unreadable, location: location.href };
     }
     case 'refresh': case 'reveal': {
@@ -397,7 +403,7 @@
     case 'text': {
       const out = [];
       walk(e => {
-        if (out.length >= args.limit) return 'skip';
+        if (out.length >= args.limit) return 'stop';
         if (!ownText(e) || ['script', 'style', 'noscript', 'title', 'option'].includes(tagOf(e))) return;
         if (!rendered(e)) return;
         const text = norm(e.innerText !== undefined ? e.innerText : e.textContent, 4000);

@@ -170,6 +170,19 @@ public sealed class AgentRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_AsManyStepsAsMaxSteps_SucceedsWithoutTheStepLimit()
+    {
+        using var h = new Harness();
+        h.Options.MaxSteps = 3;
+
+        var result = await h.RunAsync("press Tab; press Tab; press Tab", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Succeeded, result.Record.Status);
+        Assert.DoesNotContain("step limit", result.Record.Reason ?? "", StringComparison.Ordinal);
+        Assert.Equal(3, result.Record.Steps);
+    }
+
+    [Fact]
     public async Task RunAsync_CheckAlreadyChecked_DoesNotClick()
     {
         using var h = new Harness(page: true);

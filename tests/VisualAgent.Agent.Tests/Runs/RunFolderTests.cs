@@ -164,6 +164,30 @@ public sealed class RunFolderTests
     }
 
     [Fact]
+    public async Task RunAsync_BugMidRun_WritesAFailedRunAndReportThenRethrows()
+    {
+        using var h = new Harness();
+        h.Grounder.With("A", 1, 1).With("B", 2, 2);
+        h.Driver.OnExecute = a =>
+        {
+            if (a is ClickAction { X: 2 })
+            {
+                throw new InvalidOperationException("the driver lost its page object");
+            }
+        };
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => h.RunAsync("click A; click B; click A", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal("the driver lost its page object", ex.Message);
+        var run = new RunReader(h.Store).Load("latest");
+        Assert.Equal(RunStatus.Failed, run.Run.Status);
+        Assert.StartsWith("internal error: InvalidOperationException: the driver lost its page object", run.Run.Reason, StringComparison.Ordinal);
+        Assert.NotNull(run.Run.EndedAt);
+        Assert.Equal(["ok", "failed"], run.Steps.Select(s => s.Outcome));
+        Assert.Contains("internal error", await File.ReadAllTextAsync(Path.Combine(run.Folder, "report.html"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadSteps_HalfWrittenLastLine_KeepsTheCompleteOnes()
     {
         using var folder = new TempFolder();
