@@ -5,6 +5,9 @@ namespace VisualAgent.Vision.Grounding;
 
 public sealed partial class OcrGrounder
 {
+    // Lines read together before looking whether the target was found: two per OCR engine of the default pool.
+    private const int LineBatch = 4;
+
     private async Task<IEnumerable<TextMatch>> ReadControlsAsync(Screen screen, string target, CancellationToken cancellationToken)
     {
         // Controls whose label the full-page read did not see (white on colour) go first, then those where it read
@@ -39,21 +42,33 @@ public sealed partial class OcrGrounder
     }
 
     // Lines of text the full-page read missed (small UI text, dark on grey, light on colour or a gradient), read one
-    // by one, upscaled and with their polarity normalised; the lines as wide as the target would be go first.
-    private async Task<IEnumerable<TextMatch>> ReadTextLinesAsync(Screen screen, string target, CancellationToken cancellationToken)
+    // by one, upscaled and with their polarity normalised; the lines as wide as the target would be go first, a few at
+    // a time, until one reads exactly (every line when all instances count: an ordinal or a position).
+    private async Task<IEnumerable<TextMatch>> ReadTextLinesAsync(Screen screen, TargetQuery query, CancellationToken cancellationToken)
     {
-        var chars = Math.Max(1, target.Length);
+        var chars = Math.Max(1, query.Text.Length);
         var lines = TextLineFinder.Unread(screen.Image, screen.Page, screen.Controls)
             .OrderBy(l => Math.Abs(Math.Log(l.Width / Math.Max(4, 0.55 * l.Height * chars))))
-            .Take(_options.MaxLineReads);
-        var reads = lines.Select(async line =>
+            .Take(_options.MaxLineReads)
+            .ToList();
+        var everyInstance = query.Ordinal != 0 || query.Position != TargetPosition.None;
+        var found = new List<TextMatch>();
+        foreach (var batch in lines.Chunk(everyInstance ? Math.Max(1, lines.Count) : LineBatch))
         {
-            var text = await ocr.RecognizeAsync(screen.Image, OcrRequest.TextLine(line), cancellationToken).ConfigureAwait(false);
-            var best = TextMatcher.Find(text, target, "reading a line apart").MaxBy(m => m.Score);
-            return best is null ? null : AttachControl(best, screen.Controls);
-        });
-        var found = await Task.WhenAll(reads).ConfigureAwait(false);
-        return found.OfType<TextMatch>();
+            var reads = await Task.WhenAll(batch.Select(async line =>
+            {
+                var text = await ocr.RecognizeAsync(screen.Image, OcrRequest.TextLine(line), cancellationToken).ConfigureAwait(false);
+                var best = TextMatcher.Find(text, query.Text, "reading a line apart").MaxBy(m => m.Score);
+                return best is null ? null : AttachControl(best, screen.Controls);
+            })).ConfigureAwait(false);
+            found.AddRange(reads.OfType<TextMatch>());
+            if (found.Any(m => m.Similarity >= 0.999 && m.Score >= _options.MinConfidence && Standalone(m)))
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     // The control around a text is the smallest detected box that holds it the way a control holds its label:

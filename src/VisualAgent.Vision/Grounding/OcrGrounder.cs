@@ -90,7 +90,7 @@ public sealed partial class OcrGrounder(
             if (_options.ReadTextLines && (!good.Any(m => Standalone(m) && m.Similarity >= 0.999)
                 || (query.Kind == TargetKind.Link && !good.Any(m => m.Control is null && screen.LooksLikeLink(m.TextBox)))))
             {
-                all.AddRange(await ReadTextLinesAsync(screen, query.Text, cancellationToken).ConfigureAwait(false));
+                all.AddRange(await ReadTextLinesAsync(screen, query, cancellationToken).ConfigureAwait(false));
                 all = TextMatcher.Suppress(all);
             }
         }

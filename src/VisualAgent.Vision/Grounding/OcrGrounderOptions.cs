@@ -14,8 +14,8 @@ public sealed class OcrGrounderOptions
     public int MaxControlReads { get; set; } = 40;
 
     /// <summary>Read lines of text the full-page read missed (small, low-contrast or light-on-colour text) one by
-    /// one, upscaled and polarity-normalised, when the page read and the control re-reads did not find the target.
-    /// Default true.</summary>
+    /// one, upscaled and polarity-normalised, when the page read and the control re-reads did not find the target
+    /// exactly (part of the closer look: off when <see cref="ReadControls"/> is off). Default true.</summary>
     public bool ReadTextLines { get; set; } = true;
 
     /// <summary>At most this many such lines are read per request. Default 30.</summary>
