@@ -48,6 +48,18 @@ public sealed record StepRecord
     /// <summary>How the target was found: "page: button \"Save\"", "pixels (ocr): ..." (format 2).</summary>
     public string? Grounding { get; init; }
 
+    /// <summary>
+    /// The element acted on, ranked ways to find it again (best first, format 2); null for steps that acted on no
+    /// element and for runs recorded before locators were.
+    /// </summary>
+    public IReadOnlyList<ElementLocator>? Locators { get; init; }
+
+    /// <summary>What the element acted on was, for healing (format 2).</summary>
+    public ElementFingerprint? Fingerprint { get; init; }
+
+    /// <summary>Why a step that acted at a point has no locators (a canvas, pixels only, no element there).</summary>
+    public string? NoLocator { get; init; }
+
     /// <summary>"ok", "retry", "failed", "blocked", "skipped".</summary>
     public required string Outcome { get; init; }
 

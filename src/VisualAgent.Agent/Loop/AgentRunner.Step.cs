@@ -61,7 +61,9 @@ public sealed partial class AgentRunner
         {
             Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description,
             Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
-            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
+            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element is { } element ? element with { Locators = null, Fingerprint = null } : null,
+            Locators = trace.Element?.Locators is { Count: > 0 } locators ? locators : null, Fingerprint = trace.Element?.Fingerprint,
+            NoLocator = NoLocatorReason(trace),
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
             Intent = decision.Intent, Check = trace.Check ?? trace.Probe.Decided, Grounding = trace.Grounding,
@@ -185,6 +187,23 @@ public sealed partial class AgentRunner
         var png = await File.ReadAllBytesAsync(Path.Combine(loop.Writer.Folder, shotPath)).ConfigureAwait(false);
         var annotated = await _annotator.AnnotateAsync(png, point, trace.Action.BoxValue).ConfigureAwait(false);
         return await loop.Writer.SaveShotAsync(index, annotated, annotated: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a step that acted at a point records no locators; null when it has some or acted at no point.</summary>
+    private static string? NoLocatorReason(StepTrace trace)
+    {
+        if (trace.Action?.Target is null || trace.Element?.Locators is { Count: > 0 })
+        {
+            return null;
+        }
+
+        return trace.Element switch
+        {
+            null => "no element the driver can see at the point (pixels only): replayed and exported as coordinates",
+            { Tag: "canvas" } => "a canvas: its content has no elements, so the point is the locator",
+            { Locators: null } => "the driver gave no locators for this surface",
+            _ => "no locator matched the element",
+        };
     }
 
     private string ModelName(PlannerDecision decision) =>

@@ -179,6 +179,12 @@ internal static class RunCommand
                 ["confirmations"] = prompt.Name,
             },
         };
+        if (session.SamplesBaseUrl is { } samplesBase)
+        {
+            // Scripts generated from the run point at the samples server through a variable (its port changes).
+            request = request with { Settings = new Dictionary<string, string>(request.Settings) { ["samples_base"] = samplesBase } };
+        }
+
         // SIGTERM (timeout, kill, a service manager) and SIGHUP (the terminal closed) stop the run as Ctrl-C does: it ends
         // "interrupted" with run.json and report.html written, and the exit code says which signal (143, 129).
         int? stoppedBy = null;
