@@ -60,7 +60,11 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
         Line("using var driver = new ChromeDriver(service, options);");
         Line("var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(15));");
         Line("IWebElement Find(By by) => wait.Until(d => d.FindElements(by).FirstOrDefault(e => e.Displayed))!;");
-        Line("bool IsChecked(IWebElement e) => e.Selected || e.GetDomAttribute(\"aria-checked\") == \"true\";");
+        if (plan.Steps.Any(s => s.Verb is ScriptVerb.Check or ScriptVerb.Uncheck))
+        {
+            Line("bool IsChecked(IWebElement e) => e.Selected || e.GetDomAttribute(\"aria-checked\") == \"true\";");
+        }
+
         if (plan.StartUrl is { } start)
         {
             Line($"driver.Navigate().GoToUrl({Url(start, plan.StartRelative)});");
@@ -216,7 +220,7 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
             case ScriptVerb.WaitDownload:
                 Line("{");
                 Indent();
-                Line("var saved = new WebDriverWait(driver, TimeSpan.FromSeconds(30)).Until(_ => Directory.GetFiles(downloads).FirstOrDefault(f => !f.EndsWith(\".crdownload\", StringComparison.Ordinal) && new FileInfo(f).Length > 0))!;");
+                Line("var saved = new WebDriverWait(driver, TimeSpan.FromSeconds(30)).Until(_ => Directory.GetFiles(downloads).FirstOrDefault(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(\".crdownload\", StringComparison.Ordinal) && new FileInfo(f).Length > 0))!;");
                 if (step.DownloadName is { } name && Path.GetExtension(name) is { Length: > 0 } ext)
                 {
                     Line($"if (!saved.EndsWith({Quote(ext)}, StringComparison.OrdinalIgnoreCase)) throw new InvalidOperationException($\"Expected a {ext} download (the run got {name}), got {{Path.GetFileName(saved)}}.\");");

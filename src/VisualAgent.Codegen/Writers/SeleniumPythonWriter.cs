@@ -197,7 +197,7 @@ public sealed class SeleniumPythonWriter : ScriptWriter
                 Line($"WebDriverWait(driver, {seconds}).until(lambda d: {Text(step.Text!)} in \" \".join(d.find_element(By.TAG_NAME, \"body\").text.split()))");
                 break;
             case ScriptVerb.WaitDownload:
-                Line("saved = WebDriverWait(driver, 30).until(lambda d: next((os.path.join(downloads, f) for f in os.listdir(downloads) if not f.endswith(\".crdownload\") and os.path.getsize(os.path.join(downloads, f)) > 0), None))");
+                Line("saved = WebDriverWait(driver, 30).until(lambda d: next((os.path.join(downloads, f) for f in os.listdir(downloads) if not f.startswith(\".\") and not f.endswith(\".crdownload\") and os.path.getsize(os.path.join(downloads, f)) > 0), None))");
                 if (step.DownloadName is { } name && Path.GetExtension(name) is { Length: > 0 } ext)
                 {
                     Line($"assert saved.lower().endswith({Quote(ext.ToLowerInvariant())}), f\"Expected a {ext} download (the run got {name}), got {{saved}}.\"");
