@@ -21,11 +21,11 @@ internal static class Recorded
         },
         steps);
 
-    public static StepRecord Step(int index, StepIntent intent, AgentAction? action = null, IReadOnlyList<ElementLocator>? locators = null, string outcome = "ok", string? noLocator = null) => new()
+    public static StepRecord Step(int index, StepIntent intent, AgentAction? action = null, IReadOnlyList<ElementLocator>? locators = null, StepOutcome outcome = StepOutcome.Ok, string? noLocator = null) => new()
     {
         Index = index, Started = DateTimeOffset.UnixEpoch, Description = intent.Source, Intent = intent, Action = action, Locators = locators, Outcome = outcome,
-        NoLocator = noLocator, Error = outcome == "ok" ? null : "the target was not found",
-        Check = new StepCheck("x", "x", CheckStrength.Strong, outcome == "ok"),
+        NoLocator = noLocator, Error = outcome == StepOutcome.Ok ? null : "the target was not found",
+        Check = new StepCheck("x", "x", CheckStrength.Strong, outcome == StepOutcome.Ok),
     };
 
     public static StepIntent Intent(StepVerb verb, string source, string? target = null, string? value = null) => new(verb) { Source = source, Target = target, Value = value };

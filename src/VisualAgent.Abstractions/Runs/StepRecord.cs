@@ -60,8 +60,8 @@ public sealed record StepRecord
     /// <summary>Why a step that acted at a point has no locators (a canvas, pixels only, no element there).</summary>
     public string? NoLocator { get; init; }
 
-    /// <summary>"ok", "retry", "failed", "blocked", "skipped".</summary>
-    public required string Outcome { get; init; }
+    /// <summary>Written "ok", "retry", "failed", "blocked" or "skipped".</summary>
+    public required StepOutcome Outcome { get; init; }
 
     public string? Error { get; init; }
 

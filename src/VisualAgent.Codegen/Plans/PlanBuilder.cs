@@ -31,14 +31,14 @@ public static class PlanBuilder
         var coordinateSteps = new List<int>();
         foreach (var step in details.Steps)
         {
-            if (step.Outcome is "retry" or "skipped")
+            if (step.Outcome is StepOutcome.Retry or StepOutcome.Skipped)
             {
                 continue;
             }
 
-            if (step.Outcome != "ok")
+            if (step.Outcome != StepOutcome.Ok)
             {
-                stoppedAt = $"the run {(step.Outcome == "blocked" ? "was blocked" : "failed")} at step {step.Index} ({step.Description}): {step.Error}";
+                stoppedAt = $"the run {(step.Outcome == StepOutcome.Blocked ? "was blocked" : "failed")} at step {step.Index} ({step.Description}): {step.Error}";
                 break;
             }
 

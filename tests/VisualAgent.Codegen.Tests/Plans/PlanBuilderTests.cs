@@ -29,7 +29,7 @@ public sealed class PlanBuilderTests
         var run = Recorded.Run(
             RunStatus.Failed,
             Recorded.Step(1, Recorded.Intent(StepVerb.Open, "open", value: Recorded.Base + "/login/")),
-            Recorded.Step(2, Recorded.Intent(StepVerb.Click, "click Nope", "Nope"), outcome: "failed"),
+            Recorded.Step(2, Recorded.Intent(StepVerb.Click, "click Nope", "Nope"), outcome: StepOutcome.Failed),
             Recorded.Step(3, Recorded.Intent(StepVerb.Click, "click Later", "Later")));
 
         var plan = PlanBuilder.Build(run);
