@@ -27,6 +27,8 @@ internal sealed record RawElement
     public IReadOnlyList<string> Frames { get; init; } = [];
     public bool InShadow { get; init; }
     public string? Css { get; init; }
+    public string? FormAction { get; init; }
+    public string? FrameUrl { get; init; }
 
     /// <summary>The ranked locators of Scripts/locators.js (empty when the ranking failed: <see cref="RankError"/>).</summary>
     public IReadOnlyList<ElementLocator> Locators { get; init; } = [];
@@ -62,5 +64,7 @@ internal sealed record RawElement
         InShadowDom = InShadow,
         Locators = Frames.Count == 0 ? Locators : [.. Locators.Select(l => l with { Frames = Frames })],
         Fingerprint = Fingerprint,
+        FormAction = FormAction,
+        FrameUrl = FrameUrl,
     };
 }
