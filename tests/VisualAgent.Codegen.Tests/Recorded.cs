@@ -46,10 +46,10 @@ internal static class Recorded
         Step(6, Intent(StepVerb.Select, "select Pending", "Status", "Pending"), new ClickAction(10, 40), [Role("combobox", "Status"), Id("status-filter")]),
         Step(7, Intent(StepVerb.Check, "check Accept terms", "Accept terms"), new ClickAction(10, 50), [Role("checkbox", "Accept terms"), Id("terms")]),
         Step(8, Intent(StepVerb.Press, "press ctrl+a", null) with { Keys = ["ctrl", "a"] }),
-        Step(9, Intent(StepVerb.Scroll, "scroll down") with { Amount = 300 }, new ScrollAction(null, null, 0, 300)),
+        Step(9, Intent(StepVerb.Scroll, "scroll down") with { Amount = 120.5 }, new ScrollAction(null, null, 0, 120.5)),
         Step(10, Intent(StepVerb.Click, "click Export CSV", "Export CSV"), new ClickAction(10, 60), [Role("button", "Export CSV"), Id("export-btn")]),
         Step(11, Intent(StepVerb.WaitForDownload, "wait for the download")),
-        Step(12, Intent(StepVerb.Click, "click the canvas", "Canvas OK"), new ClickAction(200, 300), noLocator: "a canvas: its content has no elements, so the point is the locator"),
+        Step(12, Intent(StepVerb.Click, "click the canvas", "Canvas OK"), new ClickAction(200.5, 300.5), noLocator: "a canvas: its content has no elements, so the point is the locator"),
         Step(13, Intent(StepVerb.Back, "go back")),
         Step(14, Intent(StepVerb.WaitForText, "wait for Orders", value: "Orders")));
 }

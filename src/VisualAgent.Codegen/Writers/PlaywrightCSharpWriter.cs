@@ -98,18 +98,18 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
                 else
                 {
                     var (x, y) = PointOf(step);
-                    Line($"await page.Mouse.ClickAsync({Num(x)}, {Num(y)}{(options.Count == 0 ? "" : $", new() {{ {string.Join(", ", options)} }}")});");
+                    Line($"await page.Mouse.ClickAsync({F(x)}, {F(y)}{(options.Count == 0 ? "" : $", new() {{ {string.Join(", ", options)} }}")});");
                 }
 
                 break;
             case ScriptVerb.Hover:
-                Act(l, step, "HoverAsync()", (x, y) => $"await page.Mouse.MoveAsync({Num(x)}, {Num(y)});");
+                Act(l, step, "HoverAsync()", (x, y) => $"await page.Mouse.MoveAsync({F(x)}, {F(y)});");
                 break;
             case ScriptVerb.Fill:
                 if (l is null)
                 {
                     var (x, y) = PointOf(step);
-                    Line($"await page.Mouse.ClickAsync({Num(x)}, {Num(y)});");
+                    Line($"await page.Mouse.ClickAsync({F(x)}, {F(y)});");
                     Line($"await page.Keyboard.TypeAsync({Text(step.Text!)});");
                     if (step.Submit)
                     {
@@ -152,7 +152,7 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
                 if (l is null)
                 {
                     var (x, y) = PointOf(step);
-                    Line($"await page.Mouse.ClickAsync({Num(x)}, {Num(y)});");
+                    Line($"await page.Mouse.ClickAsync({F(x)}, {F(y)});");
                     break;
                 }
 
@@ -169,10 +169,10 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
                 }
                 else if (step.Point is { } sp)
                 {
-                    Line($"await page.Mouse.MoveAsync({Num(sp.X)}, {Num(sp.Y)});");
+                    Line($"await page.Mouse.MoveAsync({F(sp.X)}, {F(sp.Y)});");
                 }
 
-                Line($"await page.Mouse.WheelAsync(0, {Num(step.Amount ?? 0)});");
+                Line($"await page.Mouse.WheelAsync(0, {F(step.Amount ?? 0)});");
                 break;
             case ScriptVerb.Upload:
                 Line($"await {l ?? throw new UnsupportedStepException(step.Index, "upload with no locator", Target.Name())}.SetInputFilesAsync({Quote(step.Value ?? "")});");
@@ -205,7 +205,7 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
                 Line("Console.WriteLine($\"  downloaded {saved}\");");
                 break;
             case ScriptVerb.Wait:
-                Line($"await page.WaitForTimeoutAsync({Num((step.Amount ?? 1) * 1000)});");
+                Line($"await page.WaitForTimeoutAsync({F((step.Amount ?? 1) * 1000)});");
                 break;
             case ScriptVerb.Back:
                 Line("await page.GoBackAsync();");
@@ -218,9 +218,9 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
             case ScriptVerb.Drag:
                 var (dx, dy) = PointOf(step);
                 var (ex, ey) = step.Point2!.Value;
-                Line($"await page.Mouse.MoveAsync({Num(dx)}, {Num(dy)});");
+                Line($"await page.Mouse.MoveAsync({F(dx)}, {F(dy)});");
                 Line("await page.Mouse.DownAsync();");
-                Line($"await page.Mouse.MoveAsync({Num(ex)}, {Num(ey)}, new() {{ Steps = 10 }});");
+                Line($"await page.Mouse.MoveAsync({F(ex)}, {F(ey)}, new() {{ Steps = 10 }});");
                 Line("await page.Mouse.UpAsync();");
                 break;
         }
@@ -252,6 +252,9 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
         var (x, y) = PointOf(step);
         Line(atPoint(x, y));
     }
+
+    /// <summary>A C# float literal (Playwright .NET takes floats: coordinates, wheel deltas, timeouts).</summary>
+    private static string F(double value) => Num(value) + "f";
 
     private static string Url(string url, bool relative) => relative ? $"baseUrl + {Quote(url)}" : Quote(url);
 

@@ -32,7 +32,7 @@ public sealed class ScriptWriterTests
         Assert.Contains("await Expect(page.GetByText(\"Welcome, alice\").First).ToBeVisibleAsync();", script, StringComparison.Ordinal);
         Assert.Contains("ToBeCheckedAsync()", script, StringComparison.Ordinal);
         Assert.Contains("var download10 = page.WaitForDownloadAsync();", script, StringComparison.Ordinal);
-        Assert.Contains("await page.Mouse.ClickAsync(200, 300);", script, StringComparison.Ordinal);
+        Assert.Contains("await page.Mouse.ClickAsync(200.5f, 300.5f);", script, StringComparison.Ordinal);
         Assert.Contains("a canvas: its content has no elements", script, StringComparison.Ordinal);
         Assert.Contains("await page.GotoAsync(baseUrl + \"/login/\");", script, StringComparison.Ordinal);
     }
