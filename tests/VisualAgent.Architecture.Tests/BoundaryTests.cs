@@ -35,14 +35,14 @@ public sealed class BoundaryTests
     }
 
     [Fact]
-    public void CliAndBench_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
+    public void CliBenchAndMcp_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
     {
         var composition = MethodMembers().That().AreConstructors()
             .And().AreDeclaredIn(typeof(AgentRunner), typeof(ModelPlanner), typeof(ModelGrounder), typeof(WordsPlanner))
             .Or().AreDeclaredIn(typeof(ModelClientFactory))
             .Or().HaveNameStartingWith(nameof(SimulatedServer.StartForProfileAsync));
 
-        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench).Should().NotCallAny(composition)
+        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench, Product.Mcp).Should().NotCallAny(composition)
             .Because("Hosting is the one place a profile becomes a planner, grounder or client and an AgentRunner is built (ModelStack, AgentFactory)");
 
         rule.Check(Product.Architecture);

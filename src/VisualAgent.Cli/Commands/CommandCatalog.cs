@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return GroundCommand.Create();
         yield return OcrCommand.Create();
         yield return BenchCommand.Create();
+        yield return McpCommand.Create();
     }
 }
