@@ -57,7 +57,7 @@ internal sealed class RunTaskTool(McpServices services)
             IPlanner planner = models.Offline ? new OfflinePlanner(StepParser.Parse(goal))
                 : grounderStack is null ? models.CreatePlanner() : models.CreateWordsPlanner();
             var agentOptions = services.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
-            agentOptions.MaxSteps = max_steps ?? agentOptions.MaxSteps;
+            agentOptions = agentOptions with { MaxSteps = max_steps ?? agentOptions.MaxSteps };
             var prompt = new ElicitationPrompt(server, services.Settings.ConfirmationTimeout);
             var runner = AgentFactory.Create(new AgentSetup
             {
