@@ -58,6 +58,9 @@ public sealed record StepRecord
 
     public TokenUsage? Usage { get; init; }
 
+    /// <summary>What this step's model calls cost, from the profile's price; null when the price is unknown.</summary>
+    public double? Cost { get; init; }
+
     public double ModelMs { get; init; }
 
     public double ActMs { get; init; }

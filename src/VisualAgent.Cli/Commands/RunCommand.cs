@@ -40,6 +40,10 @@ internal static class RunCommand
 
     private static readonly Option<int?> MaxStepsOption = new("--max-steps") { Description = "Bound on steps (default Agent:MaxSteps, 40)." };
 
+    private static readonly Option<long?> MaxTokensOption = new("--max-tokens-total") { Description = "Token budget of the run (prompt, image and completion tokens of every model call): the run stops cleanly before the next step once it is used up (run.json cause \"budget\")." };
+
+    private static readonly Option<double?> MaxCostOption = new("--max-cost") { Description = "Cost budget of the run in the model profile's price currency (Models:NAME:Price): the run stops cleanly before the next step once it is used up." };
+
     private static readonly Option<string?> RunsOption = new("--runs") { Description = "Folder for run folders (default Runs:Folder, ./runs)." };
 
     public static Command Create()
@@ -62,6 +66,8 @@ internal static class RunCommand
         command.Options.Add(YesOption);
         command.Options.Add(DenyRiskyOption);
         command.Options.Add(MaxStepsOption);
+        command.Options.Add(MaxTokensOption);
+        command.Options.Add(MaxCostOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
@@ -132,7 +138,13 @@ internal static class RunCommand
         }
 
         var agentOptions = context.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
-        agentOptions = agentOptions with { MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps };
+        agentOptions = agentOptions with
+        {
+            MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps,
+            MaxTokensTotal = context.Get(MaxTokensOption) ?? agentOptions.MaxTokensTotal,
+            MaxCost = context.Get(MaxCostOption) ?? agentOptions.MaxCost,
+        };
+        agentOptions.Validate();
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
         var prompt = ConsoleConfirmationPrompt.ForConsole(context.Get(YesOption), context.Get(DenyRiskyOption) || !CliOutput.Interactive);
         // Ctrl-C at a terminal pauses between steps ([r]esume / [t]ake over / [s]top), a second one stops; with no
@@ -171,6 +183,7 @@ internal static class RunCommand
             Model = grounderName is null ? profileName : $"{profileName}+{grounderName}",
             Simulated = models.Simulated,
             GroundThroughElements = models.Profile.GroundsThroughElements,
+            Price = models.Price,
             Settings = new Dictionary<string, string>
             {
                 ["viewport"] = $"{session.Options.ViewportWidth}x{session.Options.ViewportHeight}",

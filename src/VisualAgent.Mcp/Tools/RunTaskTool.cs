@@ -25,6 +25,8 @@ internal sealed class RunTaskTool(McpServices services)
         [Description("Model profile that plans (default offline).")] string? model = null,
         [Description("Planner + grounder mode: this profile places each target.")] string? grounder = null,
         [Description("Bound on steps (default Agent:MaxSteps).")] int? max_steps = null,
+        [Description("Token budget of the run: it stops cleanly (cause budget) once used up.")] long? max_tokens_total = null,
+        [Description("Cost budget in the model profile's price currency (Models:NAME:Price).")] double? max_cost = null,
         CancellationToken cancellationToken = default) =>
         Guard.RunAsync(async () =>
         {
@@ -57,7 +59,13 @@ internal sealed class RunTaskTool(McpServices services)
             IPlanner planner = models.Offline ? new OfflinePlanner(StepParser.Parse(goal))
                 : grounderStack is null ? models.CreatePlanner() : models.CreateWordsPlanner();
             var agentOptions = services.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
-            agentOptions = agentOptions with { MaxSteps = max_steps ?? agentOptions.MaxSteps };
+            agentOptions = agentOptions with
+            {
+                MaxSteps = max_steps ?? agentOptions.MaxSteps,
+                MaxTokensTotal = max_tokens_total ?? agentOptions.MaxTokensTotal,
+                MaxCost = max_cost ?? agentOptions.MaxCost,
+            };
+            agentOptions.Validate();
             var prompt = new ElicitationPrompt(server, services.Settings.ConfirmationTimeout);
             var runner = AgentFactory.Create(new AgentSetup
             {
@@ -78,6 +86,7 @@ internal sealed class RunTaskTool(McpServices services)
                 Model = grounder is null ? models.Profile.Name : $"{models.Profile.Name}+{grounderStack!.Profile.Name}",
                 Simulated = models.Simulated,
                 GroundThroughElements = models.Profile.GroundsThroughElements,
+                Price = models.Price,
                 Settings = new Dictionary<string, string>
                 {
                     ["viewport"] = $"{session.Options.ViewportWidth}x{session.Options.ViewportHeight}",
@@ -93,6 +102,9 @@ internal sealed class RunTaskTool(McpServices services)
                 id,
                 status = run.Status,
                 reason = run.Reason,
+                cause = run.Cause,
+                tokens = run.Tokens,
+                cost = run.Cost,
                 summary = run.Summary,
                 steps = run.Steps,
                 duration_ms = run.DurationMs,
