@@ -68,6 +68,9 @@ internal sealed class RunContext
 
     public int DownloadsAwaited { get; set; }
 
+    /// <summary>Downloads that did not arrive, and why (too large, failed).</summary>
+    public List<string> DownloadProblems { get; } = [];
+
     /// <summary>A secret was typed in this run: from then on the request guard lets nothing reach other origins.</summary>
     public bool SecretTyped { get; set; }
 
