@@ -144,7 +144,18 @@ internal static class BenchRunCommand
                 }
 
                 CliOutput.Info($"serving self-check of {name} (--no-check skips it) ...");
-                var report = await VisualAgent.Hosting.ServingCheck.ServingSelfCheck.RunAsync(stack, ct).ConfigureAwait(false);
+                VisualAgent.Hosting.ServingCheck.ServingCheckReport report;
+                try
+                {
+                    report = await VisualAgent.Hosting.ServingCheck.ServingSelfCheck.RunAsync(stack, ct).ConfigureAwait(false);
+                }
+                catch (VisualAgentException ex)
+                {
+                    // A server that fails calls (rate limits, errors) is the bench's to report per sample, not a reason to stop here.
+                    CliOutput.Warn($"the serving self-check of {name} could not run ({ex.Message}); the bench goes on and reports the model's errors.");
+                    continue;
+                }
+
                 ServingCheckOutput.Print(report, CliOutput.Err);
                 if (report.Diagnosis.Verdict == Models.Serving.ServingVerdict.Misconfigured)
                 {
