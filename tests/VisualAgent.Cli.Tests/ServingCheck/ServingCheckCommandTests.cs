@@ -45,8 +45,8 @@ public sealed class ServingCheckCommandTests
         var (code, _, stderr) = await CliProcess.RunAsync(folder, "--config", config, "bench", "run", "--suite", "grounding-samples", "--models", "served", "--limit", "2", "--out", "checked");
         var (unchecked_, _, uncheckedErr) = await CliProcess.RunAsync(folder, "--config", config, "bench", "run", "--suite", "grounding-samples", "--models", "served", "--limit", "2", "--out", "unchecked", "--no-check");
 
-        Assert.Equal(1, code);
-        Assert.Contains("serving is misconfigured for served", stderr, StringComparison.Ordinal);
+        Assert.True(code == 1, $"exit {code}: {stderr}");
+        Assert.True(stderr.Contains("serving is misconfigured for served", StringComparison.Ordinal), stderr);
         Assert.Contains("bench run stopped before the first sample", stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "checked", "summary.json")));
         Assert.DoesNotContain("serving self-check", uncheckedErr, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class ServingCheckCommandTests
     private static async Task<string> WriteConfigAsync(string folder, string endpoint)
     {
         var path = Path.Combine(folder, "served.json");
-        var json = """{"Models": {"served": {"Kind": "openai", "Endpoint": "ENDPOINT", "Model": "qwen2.5-vl", "Dialect": "qwen2.5-vl"}}}""".Replace("ENDPOINT", endpoint, StringComparison.Ordinal);
+        var json = """{"Models": {"served": {"Kind": "openai", "Endpoint": "ENDPOINT", "Model": "qwen2.5-vl", "Dialect": "qwen2.5-vl", "TimeoutSeconds": 120}}}""".Replace("ENDPOINT", endpoint, StringComparison.Ordinal);
         await File.WriteAllTextAsync(path, json, TestContext.Current.CancellationToken);
         return path;
     }
