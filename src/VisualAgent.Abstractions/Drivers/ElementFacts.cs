@@ -49,6 +49,9 @@ public sealed record ElementFacts
     /// <summary>True when the element lives inside a shadow root.</summary>
     public bool InShadowDom { get; init; }
 
+    /// <summary>For desktop elements: application, window, role/name chain and automation id (replay and codegen).</summary>
+    public ElementPath? Path { get; init; }
+
     [JsonIgnore]
     public bool IsPassword => string.Equals(InputType, "password", StringComparison.OrdinalIgnoreCase);
 }
