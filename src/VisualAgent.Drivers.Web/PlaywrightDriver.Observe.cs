@@ -21,11 +21,13 @@ public sealed partial class PlaywrightDriver
         ThrowIfDialogOpen("take a screenshot");
         var page = CurrentPage;
         var png = await CaptureBytesAsync(CapturePath, cancellationToken).ConfigureAwait(false);
+        var size = PngHeader.ReadSize(png);
         return new Screenshot
         {
             Png = png,
-            Size = PngHeader.ReadSize(png),
+            Size = size,
             DeviceScaleFactor = _dsf,
+            ScrollHeight = size.Height / Math.Max(0.1, _dsf),
             CapturedAt = _time.GetUtcNow(),
             Location = page.Url,
         };

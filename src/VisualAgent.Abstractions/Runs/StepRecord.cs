@@ -48,8 +48,8 @@ public sealed record StepRecord
     /// <summary>How the target was found: "page: button \"Save\"", "pixels (ocr): ..." (format 2).</summary>
     public string? Grounding { get; init; }
 
-    /// <summary>"ok", "retry", "failed", "blocked", "skipped".</summary>
-    public required string Outcome { get; init; }
+    /// <summary>Written "ok", "retry", "failed", "blocked" or "skipped".</summary>
+    public required StepOutcome Outcome { get; init; }
 
     public string? Error { get; init; }
 

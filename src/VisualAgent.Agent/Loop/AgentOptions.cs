@@ -3,55 +3,55 @@ using VisualAgent.Errors;
 namespace VisualAgent.Agent;
 
 /// <summary>Bounds and habits of the agent loop (appsettings.json section "Agent"). Every loop has a bound.</summary>
-public sealed class AgentOptions
+public sealed record AgentOptions
 {
     /// <summary>Steps a run may take before it ends as failed. Default 40.</summary>
-    public int MaxSteps { get; set; } = 40;
+    public int MaxSteps { get; init; } = 40;
 
     /// <summary>Wall time a run may take before it ends as failed. Default 10 minutes.</summary>
-    public TimeSpan MaxWallTime { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan MaxWallTime { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Model calls (planner and grounder calls that reached a model) a run may make. Default 200.</summary>
-    public int MaxModelCalls { get; set; } = 200;
+    public int MaxModelCalls { get; init; } = 200;
 
     /// <summary>Failed steps in a row before the run ends, when <see cref="ContinueAfterFailedStep"/>. Default 3.</summary>
-    public int MaxConsecutiveFailures { get; set; } = 3;
+    public int MaxConsecutiveFailures { get; init; } = 3;
 
     /// <summary>
     /// A failed step does not end the run; the planner decides again (model planners). Default false: the offline
     /// planner's steps depend on each other, so the first failed step ends the run.
     /// </summary>
-    public bool ContinueAfterFailedStep { get; set; }
+    public bool ContinueAfterFailedStep { get; init; }
 
     /// <summary>Extra attempts of one step (re-grounding on a fresh screenshot) when it failed or changed nothing. Default 2.</summary>
-    public int StepRetries { get; set; } = 2;
+    public int StepRetries { get; init; } = 2;
 
     /// <summary>When a target is not on screen: scroll down a screen at a time, then back up, grounding each time. Default true.</summary>
-    public bool ScrollToFind { get; set; } = true;
+    public bool ScrollToFind { get; init; } = true;
 
     /// <summary>Screens to scroll in each direction when looking for a target. Default 4.</summary>
-    public int MaxScrollsToFind { get; set; } = 4;
+    public int MaxScrollsToFind { get; init; } = 4;
 
     /// <summary>Fraction of the screen height one scroll-to-find step moves. Default 0.8.</summary>
-    public double ScrollFraction { get; set; } = 0.8;
+    public double ScrollFraction { get; init; } = 0.8;
 
     /// <summary>Pause after each action before the screen is captured again (the driver settles itself too). Default 0.</summary>
-    public TimeSpan SettleAfterAction { get; set; } = TimeSpan.Zero;
+    public TimeSpan SettleAfterAction { get; init; } = TimeSpan.Zero;
 
     /// <summary>Pause before a retry of a step. Default 400 ms.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(400);
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>How long "wait for TEXT" and "wait for the download" wait. Default 15 s.</summary>
-    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often "wait for ..." looks again. Default 500 ms.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>A step whose screen did not change after all its attempts fails (else it passes with a warning). Default false.</summary>
-    public bool FailWhenScreenUnchanged { get; set; }
+    public bool FailWhenScreenUnchanged { get; init; }
 
     /// <summary>At most this many elements are read from a screen for grounding (a page with more is cut, and says so). Default 4000.</summary>
-    public int MaxElements { get; set; } = 4000;
+    public int MaxElements { get; init; } = 4000;
 
     /// <summary>Throws <see cref="UsageException"/> when a bound is out of range.</summary>
     public void Validate()

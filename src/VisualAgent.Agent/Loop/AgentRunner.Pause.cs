@@ -51,7 +51,7 @@ public sealed partial class AgentRunner
         var record = new StepRecord
         {
             Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description, Screenshot = beforePath,
-            ScreenshotSize = before.Size, Outcome = "ok", ScreenChange = _screenChange.Change(before.Png, after.Png),
+            ScreenshotSize = before.Size, Outcome = StepOutcome.Ok, ScreenChange = _screenChange.Change(before.Png, after.Png),
             TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
         };
         await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);

@@ -50,8 +50,12 @@ public sealed partial class AgentRunner
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
         var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
-        var description = decision.Intent is { } i ? StepParser.Describe(i)
-            : $"{decision.Action!.Name}{(decision.Action.Thought is { } t ? $": {t}" : "")}";
+        var description = decision switch
+        {
+            PlannerDecision.Described d => StepParser.Describe(d.Step),
+            PlannerDecision.Grounded g => $"{g.Act.Name}{(g.Act.Thought is { } t ? $": {t}" : "")}",
+            _ => throw new UnreachableException(),
+        };
         if (trace.Notes.Count > 0)
         {
             description += $" [{string.Join("; ", trace.Notes)}]";
@@ -69,14 +73,14 @@ public sealed partial class AgentRunner
         loop.CountCheck(record.Check);
         await loop.Writer.AppendStepAsync(record, CancellationToken.None).ConfigureAwait(false);
         StepRecorded?.Invoke(record with { Description = _secrets.Masker.Apply(record.Description), RawReply = _secrets.Masker.Apply(record.RawReply), Error = _secrets.Masker.Apply(record.Error) });
-        loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome}{(error is null ? "" : $": {error}")}")!);
-        Log.StepEnded(_logger, index, _secrets.Masker.Apply(description)!, outcome);
+        loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome.Name()}{(error is null ? "" : $": {error}")}")!);
+        Log.StepEnded(_logger, index, _secrets.Masker.Apply(description)!, outcome.Name());
         if (stop is not null)
         {
             ExceptionDispatchInfo.Throw(stop);
         }
 
-        if (outcome == "ok")
+        if (outcome == StepOutcome.Ok)
         {
             loop.OkSteps++;
             loop.ConsecutiveFailures = 0;
@@ -106,50 +110,49 @@ public sealed partial class AgentRunner
                 loop.Answer = answer.Text;
                 loop.End(RunStatus.Succeeded, "the planner answered");
                 return true;
-            case { Intent: null, Action: null }:
-                throw new VisualAgentException("The planner decided nothing: neither an action nor a step.");
             default:
                 return false;
         }
     }
 
-    private async Task<(string Outcome, string? Error, Exception? Stop, FailureCause Cause)> ExecuteAsync(
+    private async Task<(StepOutcome Outcome, string? Error, Exception? Stop, FailureCause Cause)> ExecuteAsync(
         PlannerDecision decision, RunContext run, StepTrace trace, CancellationToken cancellationToken)
     {
         var executor = new StepExecutor(run);
         try
         {
-            if (decision.Intent is { } intent)
+            switch (decision)
             {
-                await executor.ExecuteAsync(intent, trace, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await new ActionExecutor(run, executor.Actor).ExecuteAsync(decision.Action!, trace, cancellationToken).ConfigureAwait(false);
+                case PlannerDecision.Described d:
+                    await executor.ExecuteAsync(d.Step, trace, cancellationToken).ConfigureAwait(false);
+                    break;
+                case PlannerDecision.Grounded g:
+                    await new ActionExecutor(run, executor.Actor).ExecuteAsync(g.Act, trace, cancellationToken).ConfigureAwait(false);
+                    break;
             }
 
-            return ("ok", null, null, FailureCause.None);
+            return (StepOutcome.Ok, null, null, FailureCause.None);
         }
         catch (PolicyBlockedException e)
         {
-            return ("blocked", e.Message, e, FailureCause.Policy);
+            return (StepOutcome.Blocked, e.Message, e, FailureCause.Policy);
         }
         catch (StepFailedException e)
         {
-            return ("failed", e.Message, null, e.Cause);
+            return (StepOutcome.Failed, e.Message, null, e.Cause);
         }
         catch (OperationCanceledException e)
         {
-            return ("failed", InterruptedReason, e, FailureCause.Interrupted);
+            return (StepOutcome.Failed, InterruptedReason, e, FailureCause.Interrupted);
         }
         catch (VisualAgentException e)
         {
-            return ("failed", e.Message, e, FailureCause.Error);
+            return (StepOutcome.Failed, e.Message, e, FailureCause.Error);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug: the step is recorded, then the run ends as failed ("internal error") and the exception goes on.
-            return ("failed", $"{InternalErrorReason}: {e.GetType().Name}: {e.Message}", e, FailureCause.Error);
+            return (StepOutcome.Failed, $"{InternalErrorReason}: {e.GetType().Name}: {e.Message}", e, FailureCause.Error);
         }
     }
 

@@ -332,7 +332,7 @@ internal sealed partial class StepExecutor
     private async Task<bool> ScrollAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
         var shot = run.Current ?? await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
-        var screen = Math.Round(shot.Size.Height / Math.Max(0.1, shot.DeviceScaleFactor) * run.Options.ScrollFraction);
+        var screen = Math.Round(shot.ScrollHeight * run.Options.ScrollFraction);
         var dy = intent.Amount ?? (intent.Value == "up" ? -screen : screen);
         ScreenPoint? at = intent.Target is null ? null
             : (await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Scroll, intent.Source).ConfigureAwait(false)).Point;

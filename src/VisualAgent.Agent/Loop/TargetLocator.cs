@@ -142,7 +142,7 @@ internal sealed class TargetLocator(RunContext run)
     private double ScreenStep()
     {
         var shot = run.Current;
-        var height = shot is null ? 800 : shot.Size.Height / Math.Max(0.1, shot.DeviceScaleFactor);
+        var height = shot is null ? 800 : shot.ScrollHeight;
         return Math.Round(height * run.Options.ScrollFraction);
     }
 

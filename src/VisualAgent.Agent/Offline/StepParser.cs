@@ -4,8 +4,10 @@ using VisualAgent.Planning;
 namespace VisualAgent.Agent.Offline;
 
 /// <summary>
-/// Parses an instruction written in the offline step grammar (shared/DESIGN.md) into intents, deterministically:
-/// one intent per clause (a login phrase gives three). Secrets stay written {{secret:NAME}} in the values.
+/// Parses an instruction written in the offline step grammar into intents, deterministically: clauses separated by
+/// ";", "then" or new lines, each read exactly (verb, quoted or described target, text) or refused with the
+/// forms it could have been; one intent per clause (a login phrase gives three). The grammar's forms are listed in the
+/// README's "offline default" section. Secrets stay written {{secret:NAME}} in the values.
 /// </summary>
 public static class StepParser
 {

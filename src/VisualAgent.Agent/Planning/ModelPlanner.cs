@@ -20,10 +20,8 @@ public sealed class ModelPlanner(VlmSession session, string profileName) : IPlan
         var result = await session.SendAsync(task, context.Screenshot, cancellationToken).ConfigureAwait(false);
         // The caller refuses next-action replies without an action (prose, a refusal); never read one as success.
         var action = result.Reply.Action ?? new DoneAction(DoneStatus.Failure, "The model gave no action.");
-        return new PlannerDecision
+        return PlannerDecision.Of(action, result.Raw) with
         {
-            Action = action,
-            Raw = result.Raw,
             SentSize = result.SentSize,
             Usage = result.Usage,
             Latency = result.Latency,

@@ -55,8 +55,8 @@ public static class ReportWriter
 
     private static void Step(StringBuilder sb, StepRecord step)
     {
-        sb.Append("<section class=\"step ").Append(E(step.Outcome)).Append("\"><h2>").Append(step.Index).Append(". ")
-            .Append(E(step.Description ?? step.Action?.Name ?? "step")).Append(" <span class=\"outcome\">").Append(E(step.Outcome))
+        sb.Append("<section class=\"step ").Append(E(step.Outcome.Name())).Append("\"><h2>").Append(step.Index).Append(". ")
+            .Append(E(step.Description ?? step.Action?.Name ?? "step")).Append(" <span class=\"outcome\">").Append(E(step.Outcome.Name()))
             .Append("</span></h2>\n<div class=\"body\">");
         var shot = step.AnnotatedScreenshot ?? step.Screenshot;
         if (shot is not null)

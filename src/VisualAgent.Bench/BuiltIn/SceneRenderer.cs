@@ -1,27 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using VisualAgent.Drivers.Web;
+using VisualAgent.Drivers.Web.Scripts;
 using VisualAgent.Geometry;
 
 namespace VisualAgent.Bench.BuiltIn;
 
 /// <summary>
 /// Renders <see cref="SceneImage"/>s in one 640x480 page of headless Chromium: navigates to the HTML as a data URL,
-/// waits for fonts and two frames, reads the box of every <c>data-box</c> element (getBoundingClientRect times the
-/// device pixel ratio, so boxes are in screenshot pixels) and saves the viewport as PNG. Images are cached by name.
+/// reads the box of every <c>data-box</c> element in screenshot pixels (<see cref="SceneScript.Boxes"/>, after fonts
+/// and two frames) and saves the viewport as PNG. Images are cached by name.
 /// </summary>
 internal sealed class SceneRenderer(PlaywrightDriver driver, string imagesDir) : IAsyncDisposable
 {
-    private const string BoxScript = """
-        new Promise(done => document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => {
-          const s = window.devicePixelRatio;
-          done(Array.from(document.querySelectorAll('[data-box]')).map(e => {
-            const r = e.getBoundingClientRect();
-            return { id: e.getAttribute('data-box'), x1: r.left * s, y1: r.top * s, x2: r.right * s, y2: r.bottom * s };
-          }));
-        }))))
-        """;
-
     private readonly Dictionary<string, RenderedImage> _done = new(StringComparer.Ordinal);
 
     public static async Task<SceneRenderer> OpenAsync(PlaywrightBrowser browser, string imagesDir, CancellationToken ct)
@@ -39,7 +30,7 @@ internal sealed class SceneRenderer(PlaywrightDriver driver, string imagesDir) :
         }
 
         await driver.NavigateAsync("data:text/html;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(image.Html)), ct).ConfigureAwait(false);
-        var json = await driver.EvaluateAsync(BoxScript, ct).ConfigureAwait(false);
+        var json = await driver.EvaluateAsync(SceneScript.Boxes, ct).ConfigureAwait(false);
         var shot = await driver.CaptureAsync(ct).ConfigureAwait(false);
         await File.WriteAllBytesAsync(Path.Combine(imagesDir, image.FileName), shot.Png, ct).ConfigureAwait(false);
 

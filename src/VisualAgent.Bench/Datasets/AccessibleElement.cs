@@ -1,6 +1,6 @@
 namespace VisualAgent.Bench.Datasets;
 
-/// <summary>One element as <see cref="AccessibleElementScript.Query"/> reports it (box in screenshot pixels).</summary>
+/// <summary>One element as <see cref="Drivers.Web.Scripts.AccessibleElementScript.Query"/> reports it (box in screenshot pixels).</summary>
 internal sealed record AccessibleElement
 {
     /// <summary>Chromium's computed role: button, link, checkbox, radio, switch, tab, option, menuitem, treeitem, ...</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VisualAgent.Drivers.Web;
+using VisualAgent.Drivers.Web.Scripts;
 using VisualAgent.Simulator.Samples;
 
 namespace VisualAgent.Bench.Datasets;
@@ -74,9 +75,14 @@ internal static class GroundingSetGenerator
         PlaywrightDriver driver, string url, SampleScreen screen, Geometry.PixelSize viewport, string imagesDir, GroundingSetOptions options, CancellationToken ct)
     {
         await driver.NavigateAsync(url, ct).ConfigureAwait(false);
-        if (screen.SetupScript is { } setup)
+        if (screen.ClickSelector is { } click)
         {
-            await driver.EvaluateAsync(setup, ct).ConfigureAwait(false);
+            Require(await driver.EvaluateAsync(PageElementScript.Click(click), ct).ConfigureAwait(false), screen, click);
+        }
+
+        if (screen.ScrollToSelector is { } scrollTo)
+        {
+            Require(await driver.EvaluateAsync(PageElementScript.ScrollToCentre(scrollTo), ct).ConfigureAwait(false), screen, scrollTo);
         }
 
         await driver.EvaluateAsync(PageElementScript.Settle, ct).ConfigureAwait(false);
@@ -115,4 +121,13 @@ internal static class GroundingSetGenerator
     }
 
     private static double Round(double v) => Math.Round(v, 1);
+
+    /// <summary>A sample screen whose setup element is missing is a broken sample, not a screen to photograph as it is.</summary>
+    private static void Require(string found, SampleScreen screen, string selector)
+    {
+        if (found != "true")
+        {
+            throw new InvalidOperationException($"Sample screen \"{screen.Id}\": no element matches {selector} on {screen.Path}; the sample page changed.");
+        }
+    }
 }

@@ -1,6 +1,6 @@
 namespace VisualAgent.Bench.Datasets;
 
-/// <summary>One element as <see cref="PageElementScript.Query"/> reports it (box in screenshot pixels).</summary>
+/// <summary>One element as <see cref="Drivers.Web.Scripts.PageElementScript.Query"/> reports it (box in screenshot pixels).</summary>
 internal sealed record PageElement
 {
     /// <summary>link, button, input, textarea, select, checkbox, radio, slider, file (or canvas for the drawn button).</summary>

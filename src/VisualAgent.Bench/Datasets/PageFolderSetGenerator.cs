@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using VisualAgent.Drivers.Web;
+using VisualAgent.Drivers.Web.Scripts;
 using VisualAgent.Errors;
 using VisualAgent.Simulator.Samples;
 

@@ -155,24 +155,15 @@ internal static class BenchTaskRunner
     private static AgentOptions Bounds(BenchTask task, TaskRunOptions options, TaskModel model)
     {
         var b = options.Agent ?? new AgentOptions();
-        return new AgentOptions
+        return b with
         {
             MaxSteps = task.MaxSteps ?? b.MaxSteps,
             MaxWallTime = task.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : options.DefaultTimeout,
-            MaxModelCalls = b.MaxModelCalls, MaxConsecutiveFailures = b.MaxConsecutiveFailures,
             ContinueAfterFailedStep = b.ContinueAfterFailedStep || model.Mode == "model",
-            StepRetries = b.StepRetries, ScrollToFind = b.ScrollToFind, MaxScrollsToFind = b.MaxScrollsToFind, ScrollFraction = b.ScrollFraction,
-            SettleAfterAction = b.SettleAfterAction, RetryDelay = b.RetryDelay, WaitTimeout = b.WaitTimeout, PollInterval = b.PollInterval,
-            FailWhenScreenUnchanged = b.FailWhenScreenUnchanged,
         };
     }
 
-    private static PolicyOptions WithOrigin(PolicyOptions p, string url) => new()
-    {
-        AllowedOrigins = [.. p.AllowedOrigins, .. OriginOf(url)],
-        AllowLocalhost = p.AllowLocalhost, RiskyWords = [.. p.RiskyWords], ConfirmPasswordTyping = p.ConfirmPasswordTyping,
-        ConfirmUploads = p.ConfirmUploads, ConfirmLeavingOrigins = p.ConfirmLeavingOrigins,
-    };
+    private static PolicyOptions WithOrigin(PolicyOptions p, string url) => p with { AllowedOrigins = [.. p.AllowedOrigins, .. OriginOf(url)], RiskyWords = [.. p.RiskyWords] };
 
     private static string[] OriginOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? [u.GetLeftPart(UriPartial.Authority)] : [];

@@ -132,7 +132,7 @@ internal static class RunCommand
         }
 
         var agentOptions = context.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
-        agentOptions.MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps;
+        agentOptions = agentOptions with { MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps };
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
         var prompt = ConsoleConfirmationPrompt.ForConsole(context.Get(YesOption), context.Get(DenyRiskyOption) || !CliOutput.Interactive);
         // Ctrl-C at a terminal pauses between steps ([r]esume / [t]ake over / [s]top), a second one stops; with no
@@ -284,8 +284,8 @@ internal static class RunCommand
 
     private static void PrintStep(StepRecord step)
     {
-        var colour = step.Outcome switch { "ok" => "green", "blocked" => "red", "failed" => "red", _ => "yellow" };
-        CliOutput.Out.MarkupLineInterpolated($"  [grey]{step.Index,3}[/] [{colour}]{step.Outcome,-7}[/] {step.Description ?? step.Action?.Name ?? ""} [grey]{step.TotalMs:0} ms[/]{(step.Error is { } e ? $"  {e}" : "")}");
+        var colour = step.Outcome switch { StepOutcome.Ok => "green", StepOutcome.Blocked or StepOutcome.Failed => "red", _ => "yellow" };
+        CliOutput.Out.MarkupLineInterpolated($"  [grey]{step.Index,3}[/] [{colour}]{step.Outcome.Name(),-7}[/] {step.Description ?? step.Action?.Name ?? ""} [grey]{step.TotalMs:0} ms[/]{(step.Error is { } e ? $"  {e}" : "")}");
     }
 
     private static void Report(VerbContext context, RunResult result, Demo.ExportCheck? check)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Cli.Hosting;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Cli.Commands;
 
@@ -73,7 +74,7 @@ internal static class RunsCommand
         var table = new Table().AddColumns("#", "step", "outcome", "action", "ms", "error");
         foreach (var s in details.Steps)
         {
-            table.AddRow(s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Description ?? ""), s.Outcome, Markup.Escape(s.Action is null ? "" : VisualAgent.Actions.ActionJson.Serialize(s.Action)), s.TotalMs.ToString("0", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Error ?? ""));
+            table.AddRow(s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Description ?? ""), s.Outcome.Name(), Markup.Escape(s.Action is null ? "" : VisualAgent.Actions.ActionJson.Serialize(s.Action)), s.TotalMs.ToString("0", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Error ?? ""));
         }
 
         CliOutput.Out.Write(table);

@@ -11,7 +11,8 @@ internal static partial class TessNative
     internal const int RilWord = 3;
 
     // The static constructor runs before the first call into the library, i.e. before libtesseract and its
-    // OpenMP runtime load: the only moment OMP_THREAD_LIMIT can still take effect (FACTS.md).
+    // OpenMP runtime load: the only moment OMP_THREAD_LIMIT can still take effect: libgomp reads it once, when it loads, and Tesseract's
+    // OpenMP threads on 2 cores make OCR slower, not faster.
     static TessNative() => NativeEnvironment.LimitOpenMpThreads();
 
     [LibraryImport(Lib)]

@@ -23,7 +23,7 @@ internal sealed class Harness : IDisposable
 
     public FakeGrounder Grounder { get; } = new();
 
-    public AgentOptions Options { get; } = new()
+    public AgentOptions Options { get; set; } = new()
     {
         RetryDelay = TimeSpan.Zero, WaitTimeout = TimeSpan.FromMilliseconds(300), PollInterval = TimeSpan.FromMilliseconds(20),
     };

@@ -66,7 +66,7 @@ public sealed class AgentRunnerPauseTests
         Assert.Equal(4, steps.Count);
         var manual = steps[1];
         Assert.StartsWith(AgentRunner.ManualTakeover, manual.Description, StringComparison.Ordinal);
-        Assert.Equal(("ok", 1.0), (manual.Outcome, manual.ScreenChange));
+        Assert.Equal((StepOutcome.Ok, 1.0), (manual.Outcome, manual.ScreenChange));
         Assert.True(File.Exists(Path.Combine(result.Folder, manual.Screenshot!)));
         Assert.True(File.Exists(Path.Combine(result.Folder, "shots", "002.after.png")));
         Assert.Equal([10.0, 20.0, 30.0], h.Driver.Clicks.Select(c => c.X));

@@ -33,7 +33,7 @@ public sealed class AgentRunnerPolicyTests
         Assert.Empty(h.Driver.Clicks);
         Assert.Contains("deny-risky", result.Record.Reason, StringComparison.Ordinal);
         var step = Assert.Single(new VisualAgent.Agent.Runs.RunReader(h.Store).Load("latest").Steps);
-        Assert.Equal("blocked", step.Outcome);
+        Assert.Equal(StepOutcome.Blocked, step.Outcome);
     }
 
     [Fact]

@@ -51,8 +51,8 @@ public sealed class AgentRunnerTests
     public async Task RunAsync_TargetNeverFound_FailsAfterBoundedRetries()
     {
         using var h = new Harness();
-        h.Options.ScrollToFind = false;
-        h.Options.StepRetries = 2;
+        h.Options = h.Options with { ScrollToFind = false };
+        h.Options = h.Options with { StepRetries = 2 };
 
         var result = await h.RunAsync("click Ghost; click Other", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -67,7 +67,7 @@ public sealed class AgentRunnerTests
     public async Task RunAsync_ScreenNeverChanges_RetriesClickBoundedThenWarns()
     {
         using var h = new Harness();
-        h.Options.StepRetries = 2;
+        h.Options = h.Options with { StepRetries = 2 };
         h.Grounder.With("Save", 10, 10);
         h.Driver.ChangesScreen = _ => false;
 
@@ -84,7 +84,7 @@ public sealed class AgentRunnerTests
     public async Task RunAsync_ScreenNeverChangesAndStrict_FailsTheStep()
     {
         using var h = new Harness();
-        h.Options.FailWhenScreenUnchanged = true;
+        h.Options = h.Options with { FailWhenScreenUnchanged = true };
         h.Grounder.With("Save", 10, 10);
         h.Driver.ChangesScreen = _ => false;
 
@@ -113,7 +113,7 @@ public sealed class AgentRunnerTests
     {
         using var h = new Harness();
         h.Driver.PageHeight = 2000;
-        h.Options.StepRetries = 0;
+        h.Options = h.Options with { StepRetries = 0 };
         var scrolledDown = false;
         h.Driver.OnExecute = a => scrolledDown |= a is ScrollAction { Dy: > 0 };
         h.Grounder.With("Top link", 50, 50, visible: () => scrolledDown && h.Driver.ScrollY == 0);
@@ -129,8 +129,8 @@ public sealed class AgentRunnerTests
     {
         using var h = new Harness();
         h.Driver.PageHeight = 100_000;
-        h.Options.StepRetries = 0;
-        h.Options.MaxScrollsToFind = 3;
+        h.Options = h.Options with { StepRetries = 0 };
+        h.Options = h.Options with { MaxScrollsToFind = 3 };
 
         var result = await h.RunAsync("click Nowhere", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -160,7 +160,7 @@ public sealed class AgentRunnerTests
     public async Task RunAsync_MoreStepsThanMaxSteps_FailsAtTheBound()
     {
         using var h = new Harness();
-        h.Options.MaxSteps = 2;
+        h.Options = h.Options with { MaxSteps = 2 };
 
         var result = await h.RunAsync("press Tab; press Tab; press Tab", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -173,7 +173,7 @@ public sealed class AgentRunnerTests
     public async Task RunAsync_AsManyStepsAsMaxSteps_SucceedsWithoutTheStepLimit()
     {
         using var h = new Harness();
-        h.Options.MaxSteps = 3;
+        h.Options = h.Options with { MaxSteps = 3 };
 
         var result = await h.RunAsync("press Tab; press Tab; press Tab", cancellationToken: TestContext.Current.CancellationToken);
 
@@ -269,8 +269,8 @@ public sealed class AgentRunnerTests
     public async Task RunAsync_WallTimeLimit_EndsFailedWithTheReason()
     {
         using var h = new Harness();
-        h.Options.WaitTimeout = TimeSpan.FromSeconds(30);
-        h.Options.MaxWallTime = TimeSpan.FromMilliseconds(300);
+        h.Options = h.Options with { WaitTimeout = TimeSpan.FromSeconds(30) };
+        h.Options = h.Options with { MaxWallTime = TimeSpan.FromMilliseconds(300) };
 
         var result = await h.RunAsync("wait for Never", cancellationToken: TestContext.Current.CancellationToken);
 

@@ -13,7 +13,7 @@ public sealed class LoopOverheadBenchmark
     public async Task RunAsync_InstantFakes_PrintsPerStepOverhead()
     {
         using var h = new Harness();
-        h.Options.MaxSteps = 1000;
+        h.Options = h.Options with { MaxSteps = 1000 };
         h.Grounder.With("Save", 100, 100).With("Name", 200, 200);
         var steps = string.Join("; ", Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? "click Save" : $"type n{i} into Name"));
         await h.RunAsync(steps, cancellationToken: TestContext.Current.CancellationToken);

@@ -159,7 +159,7 @@ public sealed class RunFolderTests
         Assert.Equal("interrupted", result.Record.Reason);
         Assert.Equal(130, result.ExitCode);
         var after = new RunReader(h.Store).Load("latest");
-        Assert.Equal(["ok", "ok", "failed"], after.Steps.Select(s => s.Outcome));
+        Assert.Equal([StepOutcome.Ok, StepOutcome.Ok, StepOutcome.Failed], after.Steps.Select(s => s.Outcome));
         Assert.DoesNotContain(h.Driver.Clicks, c => c.X == 4);
     }
 
@@ -183,7 +183,7 @@ public sealed class RunFolderTests
         Assert.Equal(RunStatus.Failed, run.Run.Status);
         Assert.StartsWith("internal error: InvalidOperationException: the driver lost its page object", run.Run.Reason, StringComparison.Ordinal);
         Assert.NotNull(run.Run.EndedAt);
-        Assert.Equal(["ok", "failed"], run.Steps.Select(s => s.Outcome));
+        Assert.Equal([StepOutcome.Ok, StepOutcome.Failed], run.Steps.Select(s => s.Outcome));
         Assert.Contains("internal error", await File.ReadAllTextAsync(Path.Combine(run.Folder, "report.html"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
@@ -191,7 +191,7 @@ public sealed class RunFolderTests
     public void ReadSteps_HalfWrittenLastLine_KeepsTheCompleteOnes()
     {
         using var folder = new TempFolder();
-        var good = RunJson.SerializeStep(new StepRecord { Index = 1, Started = DateTimeOffset.UnixEpoch, Outcome = "ok", Action = new ClickAction(1, 2) });
+        var good = RunJson.SerializeStep(new StepRecord { Index = 1, Started = DateTimeOffset.UnixEpoch, Outcome = StepOutcome.Ok, Action = new ClickAction(1, 2) });
         File.WriteAllText(Path.Combine(folder.Path, "steps.jsonl"), good + "\n" + good[..20], Encoding.UTF8);
 
         var steps = RunReader.ReadSteps(folder.Path);
@@ -215,7 +215,7 @@ public sealed class RunFolderTests
         var run = new RunRecord { Id = "20260101-000000-x", Goal = "click <b>", Model = "offline", StartedAt = DateTimeOffset.UnixEpoch, Status = RunStatus.Failed, Reason = "boom" };
         var step = new StepRecord
         {
-            Index = 1, Started = DateTimeOffset.UnixEpoch, Outcome = "failed", Error = "not found", Screenshot = "shots/001.png",
+            Index = 1, Started = DateTimeOffset.UnixEpoch, Outcome = StepOutcome.Failed, Error = "not found", Screenshot = "shots/001.png",
             ScreenshotSize = new(1000, 500), Action = new ClickAction(250, 250), RawReply = "<script>",
         };
 

@@ -82,8 +82,7 @@ internal sealed partial class OracleSteps
 
     private async Task<PageTarget?> LocateAsync(string description, Screenshot shot, CancellationToken ct)
     {
-        var dpr = shot.DeviceScaleFactor > 0 ? shot.DeviceScaleFactor : 1;
-        if (await PageTargetFinder.FindAsync(driver, description, dpr, ct).ConfigureAwait(false) is { } found)
+        if (await PageTargetFinder.FindAsync(driver, description, ct).ConfigureAwait(false) is { } found)
         {
             return found;
         }
@@ -116,8 +115,7 @@ internal sealed partial class OracleSteps
 
     private async Task<AgentAction> ScrollAsync(StepIntent step, Screenshot shot, CancellationToken ct)
     {
-        var dpr = shot.DeviceScaleFactor > 0 ? shot.DeviceScaleFactor : 1;
-        var screen = Math.Round(shot.Size.Height / dpr * 0.8);
+        var screen = Math.Round(shot.ScrollHeight * 0.8);
         var dy = step.Amount ?? (string.Equals(step.Value, "up", StringComparison.OrdinalIgnoreCase) || step.Value?.Contains("top", StringComparison.OrdinalIgnoreCase) == true ? -screen : screen);
         if (step.Target is { } t && await LocateAsync(t, shot, ct).ConfigureAwait(false) is { Visible: true } target)
         {

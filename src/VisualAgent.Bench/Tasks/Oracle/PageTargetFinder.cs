@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using VisualAgent.Agent.Offline;
 using VisualAgent.Drivers;
+using VisualAgent.Drivers.Web.Scripts;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
 using VisualAgent.Vision.Grounding;
@@ -16,7 +17,7 @@ namespace VisualAgent.Bench.Tasks.Oracle;
 internal static partial class PageTargetFinder
 {
     /// <summary>The element, or null when the page has nothing that matches any alternative of <paramref name="target"/>.</summary>
-    public static async Task<PageTarget?> FindAsync(IBrowserDriver driver, string target, double deviceScaleFactor, CancellationToken cancellationToken = default)
+    public static async Task<PageTarget?> FindAsync(IBrowserDriver driver, string target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(driver);
         foreach (var alternative in TargetAlternatives.Split(target))
@@ -32,7 +33,7 @@ internal static partial class PageTargetFinder
                 return null;
             }
 
-            if (Read(json, deviceScaleFactor) is { } found)
+            if (Read(json) is { } found)
             {
                 return found;
             }
@@ -96,7 +97,7 @@ internal static partial class PageTargetFinder
         });
     }
 
-    private static PageTarget? Read(string json, double dpr)
+    private static PageTarget? Read(string json)
     {
         using var doc = JsonDocument.Parse(json);
         var r = doc.RootElement;
@@ -105,7 +106,7 @@ internal static partial class PageTargetFinder
             return null;
         }
 
-        double D(string name) => r.GetProperty(name).GetDouble() * dpr;
+        double D(string name) => r.GetProperty(name).GetDouble();
         string? S(string name) => r.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
         var visible = r.GetProperty("visible").GetBoolean();
         var box = visible ? new ScreenBox(D("x1"), D("y1"), D("x2"), D("y2")) : new ScreenBox(0, 0, 0, 0);
@@ -113,7 +114,7 @@ internal static partial class PageTargetFinder
         double dy = 0;
         if (r.TryGetProperty("scroll", out var s) && s.ValueKind == JsonValueKind.Object)
         {
-            scrollAt = new ScreenPoint(s.GetProperty("x").GetDouble() * dpr, s.GetProperty("y").GetDouble() * dpr);
+            scrollAt = new ScreenPoint(s.GetProperty("x").GetDouble(), s.GetProperty("y").GetDouble());
             dy = s.GetProperty("dy").GetDouble();
         }
 

@@ -25,8 +25,7 @@ internal sealed class SimulatedOracleGrounder(IGrounder inner, SimulatedServer s
     public async Task<GroundingResult> GroundAsync(GroundingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var dpr = request.Image.DeviceScaleFactor > 0 ? request.Image.DeviceScaleFactor : 1;
-        var target = await PageTargetFinder.FindAsync(driver, request.Instruction, dpr, cancellationToken).ConfigureAwait(false);
+        var target = await PageTargetFinder.FindAsync(driver, request.Instruction, cancellationToken).ConfigureAwait(false);
         if (target is { Visible: true })
         {
             // Scripted (consumed by exactly this call) rather than a target keyed by text, which a later screen would reuse.

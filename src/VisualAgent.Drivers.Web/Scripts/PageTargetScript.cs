@@ -1,12 +1,12 @@
-namespace VisualAgent.Bench.Tasks.Oracle;
+namespace VisualAgent.Drivers.Web.Scripts;
 
 /// <summary>
 /// The in-page JavaScript that finds a described element the way a person reads a page: by its label, accessible name
 /// or text, preferring the kind of element the description names, across same-origin iframes and open shadow roots.
-/// It answers the element's visible box in CSS pixels of the top viewport, whether its centre is on screen, and where
+/// It answers the element's visible box in screenshot pixels (CSS pixels of the top viewport times devicePixelRatio), whether its centre is on screen, and where
 /// and how far to scroll the wheel when it is not.
 /// </summary>
-internal static class PageTargetScript
+public static class PageTargetScript
 {
     /// <summary>The script; <c>__ARGS__</c> is replaced by {texts, kind, ordinal, context} as JSON.</summary>
     public const string Source = """
@@ -116,10 +116,11 @@ internal static class PageTargetScript
               ? { x1: Math.max(0, scroller.x1), y1: Math.max(0, scroller.y1), x2: Math.min(innerWidth, scroller.x2), y2: Math.min(innerHeight, scroller.y2) }
               : { x1: 0, y1: 0, x2: innerWidth, y2: innerHeight };
             const ay = (area.y1 + area.y2) / 2;
-            scroll = { x: (area.x1 + area.x2) / 2, y: ay, dy: Math.round(cy - ay) };
+            scroll = { x: (area.x1 + area.x2) / 2 * devicePixelRatio, y: ay * devicePixelRatio, dy: Math.round(cy - ay) };
           }
+          const px = devicePixelRatio;
           const value = 'value' in el && typeof el.value === 'string' ? el.value : (el.isContentEditable ? el.textContent : '');
-          return { x1: v.x1, y1: v.y1, x2: v.x2, y2: v.y2, visible, scroll,
+          return { x1: v.x1 * px, y1: v.y1 * px, x2: v.x2 * px, y2: v.y2 * px, visible, scroll,
             tag: el.tagName.toLowerCase(), type: el.type || null, hasValue: !!value && !isBox(el) && el.tagName !== 'SELECT',
             checked: isBox(el) ? !!(el.checked || el.getAttribute('aria-checked') === 'true') : null,
             text: (el.innerText || el.value || '').slice(0, 80) };

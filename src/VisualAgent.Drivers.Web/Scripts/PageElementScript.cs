@@ -1,4 +1,4 @@
-namespace VisualAgent.Bench.Datasets;
+namespace VisualAgent.Drivers.Web.Scripts;
 
 /// <summary>
 /// The in-page query the generator runs in the top document: every visible, unoccluded interactive element (links,
@@ -6,7 +6,7 @@ namespace VisualAgent.Bench.Datasets;
 /// screenshot pixels (CSS box times devicePixelRatio), its own visible text, its field label and whether that text
 /// also appears elsewhere on the screen. Iframes, shadow roots and canvases are not looked into.
 /// </summary>
-internal static class PageElementScript
+public static class PageElementScript
 {
     public const string Settle =
         "document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))";
@@ -97,4 +97,12 @@ internal static class PageElementScript
           return b.x1 >= 0 && b.y1 >= 0 && b.x2 <= window.innerWidth * dpr && b.y2 <= window.innerHeight * dpr ? b : null;
         })()
         """;
+
+    /// <summary>Clicks the first element matching a CSS selector (answers whether there was one).</summary>
+    public static string Click(string selector) =>
+        $"(() => {{ const e = document.querySelector({System.Text.Json.JsonSerializer.Serialize(selector)}); if (e) e.click(); return !!e; }})()";
+
+    /// <summary>Scrolls the first element matching a CSS selector to the middle of the viewport (answers whether there was one).</summary>
+    public static string ScrollToCentre(string selector) =>
+        $"(() => {{ const e = document.querySelector({System.Text.Json.JsonSerializer.Serialize(selector)}); if (e) e.scrollIntoView({{ block: 'center' }}); return !!e; }})()";
 }

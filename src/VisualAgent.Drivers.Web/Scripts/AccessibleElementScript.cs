@@ -1,7 +1,7 @@
-namespace VisualAgent.Bench.Datasets;
+namespace VisualAgent.Drivers.Web.Scripts;
 
 /// <summary>
-/// The in-page scripts of <see cref="PageFolderSetGenerator"/> for pages nobody here wrote. The query lists every
+/// The in-page scripts of the bench's page-folder grounding-set generator for pages nobody here wrote. The query lists every
 /// visible, unoccluded element with an interactive ARIA role (native or not) that lies wholly inside the viewport,
 /// with Chromium's computed role and accessible name (needs the blink feature ComputedAccessibilityInfo), the text a
 /// person sees on it (text nodes that are drawn, in the viewport and not clipped or moved away: screen-reader-only text
@@ -9,7 +9,7 @@ namespace VisualAgent.Bench.Datasets;
 /// what is shown: own-text, label, icon (a name but nothing to read) or differs. Elements holding nested controls (a
 /// tree item and its group) are boxed by their own text.
 /// </summary>
-internal static class AccessibleElementScript
+public static class AccessibleElementScript
 {
     /// <summary>True when the browser computes accessible names (launched with the blink feature).</summary>
     public const string Probe = "typeof document.body.computedName === 'string'";
