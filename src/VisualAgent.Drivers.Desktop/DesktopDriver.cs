@@ -38,6 +38,9 @@ public sealed partial class DesktopDriver : IUiDriver, IActivityMonitor
     /// <summary>The display's name (":99").</summary>
     public string Display => _display.Name;
 
+    /// <summary>The X connection (benchmarks measure below the driver's pacing).</summary>
+    internal XDisplay Connection => _display;
+
     /// <summary>The display's true size in pixels.</summary>
     public PixelSize ScreenSize => _display.Size;
 

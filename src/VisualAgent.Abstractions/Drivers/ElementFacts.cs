@@ -50,6 +50,7 @@ public sealed record ElementFacts
     public bool InShadowDom { get; init; }
 
     /// <summary>For desktop elements: application, window, role/name chain and automation id (replay and codegen).</summary>
+    [JsonIgnore]
     public ElementPath? Path { get; init; }
 
     [JsonIgnore]

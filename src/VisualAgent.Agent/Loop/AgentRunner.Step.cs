@@ -65,7 +65,7 @@ public sealed partial class AgentRunner
         {
             Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description,
             Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
-            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
+            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element, ElementPath = trace.Element?.Path,
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
             Intent = decision.Intent, Check = trace.Check ?? trace.Probe.Decided, Grounding = trace.Grounding,
