@@ -112,7 +112,7 @@ public sealed partial class PlaywrightDriver
         }
 
         DriverLog.ActionDone(_logger, name, _time.GetElapsedTime(started).TotalMilliseconds);
-        return new ActionOutcome { Dialog = PendingDialog, Downloads = downloads, SwitchedPage = switched, Location = CurrentUrl };
+        return new ActionOutcome { Dialog = PendingDialog, Downloads = downloads, DownloadProblems = TakeDownloadProblems(), SwitchedPage = switched, Location = CurrentUrl };
     }
 
     private Task PerformAsync(AgentAction action, CancellationToken cancellationToken) => action switch

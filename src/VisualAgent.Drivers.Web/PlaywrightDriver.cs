@@ -31,15 +31,17 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
     private bool _crashed;
     private bool _pointerPlaced;
 
-    private PlaywrightDriver(IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger logger, TimeProvider time)
+    private PlaywrightDriver(IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger logger, TimeProvider time, string? artifactsDir)
     {
+        _artifactsDir = artifactsDir;
+        _ownsDownloadsDir = options.DownloadsDir is null;
         _context = context;
         _page = page;
         _ownsContext = ownsContext;
         _options = options;
         _logger = logger;
         _time = time;
-        _downloadsDir = options.DownloadsDir ?? Path.Combine(Path.GetTempPath(), "visual-agent-downloads");
+        _downloadsDir = options.DownloadsDir ?? PrivateFolder.Create("visual-agent-downloads-");
     }
 
     /// <summary>Launches a browser for this driver alone (disposed with it).</summary>
@@ -60,9 +62,9 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
     }
 
     internal static async Task<PlaywrightDriver> CreateAsync(
-        IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger? logger, CancellationToken cancellationToken)
+        IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger? logger, CancellationToken cancellationToken, string? artifactsDir = null)
     {
-        var driver = new PlaywrightDriver(context, page, ownsContext, options, logger ?? NullLogger.Instance, TimeProvider.System);
+        var driver = new PlaywrightDriver(context, page, ownsContext, options, logger ?? NullLogger.Instance, TimeProvider.System, artifactsDir);
         context.SetDefaultTimeout(Math.Max(1000, options.NavigationTimeoutMs));
         await context.AddInitScriptAsync(PageScripts.Activity).ConfigureAwait(false);
         if (options.BlockNonLocalRequests)
@@ -129,6 +131,11 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
         if (_ownedBrowser is not null)
         {
             await _ownedBrowser.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_ownsDownloadsDir)
+        {
+            PrivateFolder.TryDelete(_downloadsDir);
         }
 
         _disposed.Dispose();

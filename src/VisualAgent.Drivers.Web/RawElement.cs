@@ -27,6 +27,8 @@ internal sealed record RawElement
     public IReadOnlyList<string> Frames { get; init; } = [];
     public bool InShadow { get; init; }
     public string? Css { get; init; }
+    public string? FormAction { get; init; }
+    public string? FrameUrl { get; init; }
 
     /// <summary>Elements in the top document (a giant page gets cheap locators only).</summary>
     public int PageSize { get; init; }
@@ -53,5 +55,7 @@ internal sealed record RawElement
         Editable = Editable,
         Frames = Frames,
         InShadowDom = InShadow,
+        FormAction = FormAction,
+        FrameUrl = FrameUrl,
     };
 }

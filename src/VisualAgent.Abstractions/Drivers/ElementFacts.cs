@@ -53,6 +53,15 @@ public sealed record ElementFacts
     [JsonIgnore]
     public ElementPath? Path { get; init; }
 
+    /// <summary>For a form field: where its form sends it (the form's resolved action URL); null outside a form.</summary>
+    public string? FormAction { get; init; }
+
+    /// <summary>
+    /// The URL of the frame the element lives in, when it is not the page itself; for an iframe that could not be
+    /// looked into (another origin), the iframe's own address.
+    /// </summary>
+    public string? FrameUrl { get; init; }
+
     [JsonIgnore]
     public bool IsPassword => string.Equals(InputType, "password", StringComparison.OrdinalIgnoreCase);
 }

@@ -49,6 +49,16 @@ public sealed partial class AgentRunner
         run.CarriedNotes.Clear();
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
         var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
+        if (_driver is IRequestGuard guard && guard.TakeBlockedRequests() is { Count: > 0 } blocked)
+        {
+            trace.Notes.AddRange(blocked.Select(b => "blocked before it left: " + b.Reason).Distinct().Take(5));
+            // The page meant to go somewhere the policy forbids: whatever the step's own check said, it did not do what it meant.
+            if (outcome == StepOutcome.Ok && blocked.FirstOrDefault(b => b.IsNavigation) is { } away)
+            {
+                (outcome, error, stop, cause) = (StepOutcome.Blocked, away.Reason, new PolicyBlockedException(away.Reason), FailureCause.Policy);
+            }
+        }
+
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
         var description = decision switch
         {
@@ -156,26 +166,16 @@ public sealed partial class AgentRunner
         }
     }
 
-    private async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
+    /// <summary>Saves the observation as captured (already masked by <see cref="RunContext.CaptureAsync"/>).</summary>
+    private static async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
     {
-        if (run.SensitiveLocation != run.Location)
-        {
-            run.SensitiveBoxes.Clear();
-        }
-
-        if (run.SensitiveBoxes.Count == 0)
-        {
-            return await run.Writer.SaveShotAsync(index, shot.Png, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_screenshotMasker is null)
+        if (run.CurrentUnmasked && ReferenceEquals(shot, run.Current))
         {
             trace.Notes.Add("screenshot not saved: it may show a secret and no screenshot masker is configured");
             return null;
         }
 
-        var masked = await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], cancellationToken).ConfigureAwait(false);
-        return await run.Writer.SaveShotAsync(index, masked, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await run.Writer.SaveShotAsync(index, shot.Png, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string?> AnnotateAsync(LoopState loop, int index, string? shotPath, StepTrace trace)

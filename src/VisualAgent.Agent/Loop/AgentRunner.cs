@@ -111,13 +111,20 @@ public sealed partial class AgentRunner
             Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,
             Secrets = _secrets, Writer = writer, Options = _options, Time = _time, ScreenChange = _screenChange, Logger = _logger,
             Dialogs = new DialogPlan(_planner as IStepPreview), GroundThroughElements = request.GroundThroughElements,
+            ScreenshotMasker = _screenshotMasker,
         };
         var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
         using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wall.Token);
         ExceptionDispatchInfo? crash = null;
+        var guard = _driver as IRequestGuard;
         try
         {
+            if (guard is not null)
+            {
+                await guard.SetRequestGuardAsync(r => run.Policy.RequestVerdict(r, run.SecretTyped), linked.Token).ConfigureAwait(false);
+            }
+
             await LoopAsync(loop, wall, linked.Token, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -144,12 +151,29 @@ public sealed partial class AgentRunner
         }
 
         var finalShot = crash is null ? await SaveFinalShotAsync(run, writer).ConfigureAwait(false) : null;
+        await RemoveRequestGuardAsync(guard).ConfigureAwait(false);
         var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot };
         await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
         await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
         Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
         crash?.Throw();
         return new RunResult(writer.Run ?? final, writer.Folder);
+    }
+
+    /// <summary>The guard belongs to this run: a later run on the same driver sets its own.</summary>
+    private static async Task RemoveRequestGuardAsync(IRequestGuard? guard)
+    {
+        try
+        {
+            if (guard is not null)
+            {
+                await guard.SetRequestGuardAsync(null, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is VisualAgentException or InvalidOperationException)
+        {
+            // The browser is gone; so is its guard.
+        }
     }
 
     /// <summary>The screen as the run ended, masked like every step shot; null when it cannot be captured in a few seconds.</summary>
@@ -163,18 +187,8 @@ public sealed partial class AgentRunner
                 return null;
             }
 
-            var shot = await _driver.CaptureAsync(bound.Token).ConfigureAwait(false);
-            if (run.SensitiveBoxes.Count > 0 && run.SensitiveLocation == run.Location)
-            {
-                if (_screenshotMasker is null)
-                {
-                    return null;
-                }
-
-                return await writer.SaveFinalShotAsync(await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], bound.Token).ConfigureAwait(false), bound.Token).ConfigureAwait(false);
-            }
-
-            return await writer.SaveFinalShotAsync(shot.Png, bound.Token).ConfigureAwait(false);
+            var shot = await run.CaptureAsync(bound.Token).ConfigureAwait(false);
+            return run.CurrentUnmasked ? null : await writer.SaveFinalShotAsync(shot.Png, bound.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is VisualAgentException or OperationCanceledException or IOException or InvalidOperationException)
         {

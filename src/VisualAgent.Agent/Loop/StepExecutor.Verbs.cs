@@ -83,6 +83,7 @@ internal sealed partial class StepExecutor
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
         NoteNoRepeat(trace);
         var text = run.Secrets.Resolve(written);
+        run.SecretTyped |= SecretResolver.ContainsSecret(written);
         if (trace.Element?.IsPassword == true || trace.Probe.Element?.InputType == "password" || SecretResolver.ContainsSecret(written))
         {
             var p = target.Point;

@@ -134,7 +134,8 @@ internal static class RunCommand
 
         var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
         var store = new RunStore(Path.GetFullPath(runsRoot));
-        var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
+        // Downloads land in a private temporary folder the driver removes (Browser:DownloadsDir to choose one); the run keeps copies.
+        string? downloads = null;
         // The runner opens the start URL (once: the session only starts the samples server it may need).
         await using var desktop = onDesktop ? await DesktopCommandOptions.OpenSessionAsync(context, ct).ConfigureAwait(false) : null;
         await using var session = onDesktop ? null : await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, navigate: false, ct).ConfigureAwait(false);

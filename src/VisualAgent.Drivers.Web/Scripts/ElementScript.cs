@@ -155,6 +155,8 @@ internal static class ElementScript
             testId: target.getAttribute('data-testid'), label: isField ? (labelText(target) || null) : null,
             placeholder: target.getAttribute('placeholder'), inputType: ty, editable: !!editable,
             frames, inShadow: target.getRootNode() instanceof ShadowRoot, css,
+            formAction: target.form ? String(target.form.action || doc.location.href) : null,
+            frameUrl: doc !== document ? doc.location.href : (tag === 'iframe' || tag === 'frame' ? (target.src || 'about:blank') : null),
             pageSize: document.getElementsByTagName('*').length
           };
         }
