@@ -70,7 +70,7 @@ internal static class BenchComponentsCommand
 
     private static async Task<int> DesktopAsync(VerbContext context, CancellationToken ct)
     {
-        await using var session = await Hosting.DesktopSession.OpenAsync(new Drivers.Desktop.DesktopOptions { Display = context.Get(DisplayOption) }, null, ct).ConfigureAwait(false);
+        await using var session = await global::VisualAgent.Hosting.DesktopSession.OpenAsync(new Drivers.Desktop.DesktopOptions { Display = context.Get(DisplayOption) }, null, ct).ConfigureAwait(false);
         var driver = session.Driver;
         var rows = await WithStatus("measuring the desktop driver", () => Drivers.Desktop.DesktopBenchmark.RunAsync(driver, context.Get(AppOption), context.Get(IterationsOption), ct)).ConfigureAwait(false);
         Print(context, $"desktop driver on {driver.Display} ({driver.AccessibilityStatus})", rows);
