@@ -46,11 +46,22 @@ public sealed class BoundaryTests
     }
 
     [Fact]
+    public void AgentAndModels_ReferenceNoInProcessBackend()
+    {
+        // llama.cpp is native code: only Hosting (and what is built on it) may load a model in-process.
+        var backend = typeof(VisualAgent.Models.LlamaSharp.LlamaChatClient).Assembly.GetName().Name;
+
+        Assert.DoesNotContain(Product.Agent.GetReferencedAssemblies(), a => a.Name == backend);
+        Assert.DoesNotContain(Product.Models.GetReferencedAssemblies(), a => a.Name == backend);
+    }
+
+    [Fact]
     public void CliAndBench_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
     {
         var composition = MethodMembers().That().AreConstructors()
             .And().AreDeclaredIn(typeof(AgentRunner), typeof(ModelPlanner), typeof(ModelGrounder), typeof(WordsPlanner))
             .Or().AreDeclaredIn(typeof(ModelClientFactory))
+            .Or().AreDeclaredIn(typeof(VisualAgent.Models.LlamaSharp.LlamaChatClient), typeof(VisualAgent.Models.LlamaSharp.LlamaModels))
             .Or().HaveNameStartingWith(nameof(SimulatedServer.StartForProfileAsync));
 
         IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench).Should().NotCallAny(composition)
