@@ -49,6 +49,10 @@ public sealed record ElementFacts
     /// <summary>True when the element lives inside a shadow root.</summary>
     public bool InShadowDom { get; init; }
 
+    /// <summary>For desktop elements: application, window, role/name chain and automation id (replay and codegen).</summary>
+    [JsonIgnore]
+    public ElementPath? Path { get; init; }
+
     /// <summary>For a form field: where its form sends it (the form's resolved action URL); null outside a form.</summary>
     public string? FormAction { get; init; }
 

@@ -37,6 +37,9 @@ public sealed record StepRecord
 
     public ElementFacts? Element { get; init; }
 
+    /// <summary>For desktop steps: where the element lives (application, window, role/name chain, automation id).</summary>
+    public ElementPath? ElementPath { get; init; }
+
     public double? Confidence { get; init; }
 
     /// <summary>The structured step (verb, target phrase, text, option, keys), secrets still written {{secret:NAME}} (format 2).</summary>

@@ -75,7 +75,7 @@ public sealed partial class AgentRunner
         {
             Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description,
             Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
-            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
+            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element, ElementPath = trace.Element?.Path,
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             Cost = loop.Request.Price?.CostOf(trace.Usage, trace.ModelMs),
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
