@@ -58,6 +58,10 @@ public sealed record ElementFacts
     /// <summary>What the element was (role, name, test id, id, text, tag path), for healing.</summary>
     public ElementFingerprint? Fingerprint { get; init; }
 
+    /// <summary>For desktop elements: application, window, role/name chain and automation id (replay and codegen).</summary>
+    [JsonIgnore]
+    public ElementPath? Path { get; init; }
+
     /// <summary>For a form field: where its form sends it (the form's resolved action URL); null outside a form.</summary>
     public string? FormAction { get; init; }
 

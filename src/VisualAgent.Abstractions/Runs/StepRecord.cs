@@ -37,6 +37,9 @@ public sealed record StepRecord
 
     public ElementFacts? Element { get; init; }
 
+    /// <summary>For desktop steps: where the element lives (application, window, role/name chain, automation id).</summary>
+    public ElementPath? ElementPath { get; init; }
+
     public double? Confidence { get; init; }
 
     /// <summary>The structured step (verb, target phrase, text, option, keys), secrets still written {{secret:NAME}} (format 2).</summary>
@@ -69,6 +72,9 @@ public sealed record StepRecord
     public double? ScreenChange { get; init; }
 
     public TokenUsage? Usage { get; init; }
+
+    /// <summary>What this step's model calls cost, from the profile's price; null when the price is unknown.</summary>
+    public double? Cost { get; init; }
 
     public double ModelMs { get; init; }
 

@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return GroundCommand.Create();
         yield return OcrCommand.Create();
         yield return BenchCommand.Create();
+        yield return McpCommand.Create();
     }
 }
