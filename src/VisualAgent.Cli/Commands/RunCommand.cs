@@ -218,7 +218,7 @@ internal static class RunCommand
                     ["confirmations"] = prompt.Name,
                 },
         };
-        if (session.SamplesBaseUrl is { } samplesBase)
+        if (session?.SamplesBaseUrl is { } samplesBase)
         {
             // Scripts generated from the run point at the samples server through a variable (its port changes).
             request = request with { Settings = new Dictionary<string, string>(request.Settings) { ["samples_base"] = samplesBase } };
