@@ -76,7 +76,7 @@ public sealed partial class AgentRunner
             Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description,
             Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
             SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element is { } element ? element with { Locators = null, Fingerprint = null } : null, ElementPath = trace.Element?.Path,
-            Locators = trace.Element?.Locators is { Count: > 0 } locators ? locators : null, Fingerprint = trace.Element?.Fingerprint,
+            Locators = trace.Element is not { Tag: "canvas" } && trace.Element?.Locators is { Count: > 0 } locators ? locators : null, Fingerprint = trace.Element?.Fingerprint,
             NoLocator = NoLocatorReason(trace),
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             Cost = loop.Request.Price?.CostOf(trace.Usage, trace.ModelMs),
@@ -255,7 +255,18 @@ public sealed partial class AgentRunner
     /// <summary>Why a step that acted at a point records no locators; null when it has some or acted at no point.</summary>
     private static string? NoLocatorReason(StepTrace trace)
     {
-        if (trace.Action?.Target is null || trace.Element?.Locators is { Count: > 0 })
+        if (trace.Action?.Target is null)
+        {
+            return null;
+        }
+
+        // A point on a canvas is the locator: the canvas element's own locator would aim at its centre, not the point.
+        if (trace.Element is { Tag: "canvas" })
+        {
+            return "a canvas: its content has no elements, so the point is the locator";
+        }
+
+        if (trace.Element?.Locators is { Count: > 0 })
         {
             return null;
         }
