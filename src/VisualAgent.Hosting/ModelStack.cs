@@ -5,6 +5,7 @@ using VisualAgent.Errors;
 using VisualAgent.Grounding;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Dialects;
+using VisualAgent.Models.LlamaSharp;
 using VisualAgent.Models.Profiles;
 using VisualAgent.Planning;
 using VisualAgent.Simulator;
@@ -19,7 +20,7 @@ namespace VisualAgent.Hosting;
 /// engine and grounder (profile kind "ocr"); a real OpenAI-compatible model (its dialect, client, caller, grounder and
 /// planners), probed first when asked so an unserved model fails fast instead of after the client's retries; or, for
 /// sim-&lt;dialect&gt; profiles, the same over the simulated server started in-process, whose every figure is labelled
-/// simulated.
+/// simulated; or, for kind "llamasharp", a GGUF model loaded in this process behind the same client contract.
 /// </summary>
 public sealed class ModelStack : IAsyncDisposable
 {
@@ -74,6 +75,9 @@ public sealed class ModelStack : IAsyncDisposable
 
     public bool Simulated => Profile.IsSimulated;
 
+    /// <summary>The profile's price (Models:NAME:Price) for step and run costs and --max-cost; null when it has none.</summary>
+    public TokenPrice? Price => Profile.Price is { } p ? new TokenPrice(p.PerMillionInput, p.PerMillionOutput, p.PerGpuHour) : null;
+
     public bool Offline => Profile.IsOcr;
 
     /// <summary>Readies <paramref name="profile"/> for calls. Throws <see cref="ModelUnavailableException"/> for an unreachable probed endpoint.</summary>
@@ -112,6 +116,13 @@ public sealed class ModelStack : IAsyncDisposable
             simulator ??= await SimulatedServer.StartForProfileAsync(profile, cancellationToken).ConfigureAwait(false);
             live = profile.WithEndpoint(simulator.BaseUrl);
         }
+        else if (profile.IsInProcess)
+        {
+            // Loaded once per process and shared (LlamaModels); this stack's client holds a lease released on dispose.
+            LlamaNative.Configure(options.Loggers?.CreateLogger("VisualAgent.Models.LlamaSharp"), options.LlamaSharp);
+            var local = await LlamaChatClient.OpenAsync(profile, options.Loggers?.CreateLogger("VisualAgent.Models.LlamaSharp"), cancellationToken).ConfigureAwait(false);
+            return new ModelStack(profile, dialect, local, null, false, options.Ocr, false, options);
+        }
         else if (options.ProbeTimeout is { } timeout
             && await EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), timeout, cancellationToken).ConfigureAwait(false) is { } problem)
         {
@@ -131,6 +142,22 @@ public sealed class ModelStack : IAsyncDisposable
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Keeps an in-process profile's model loaded until the returned hold is disposed, so stacks opened and closed one
+    /// after another (a bench task each) reuse one load; null for every other kind.
+    /// </summary>
+    public static async Task<IDisposable?> KeepLoadedAsync(ModelProfile profile, ILoggerFactory? loggers = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!profile.IsInProcess)
+        {
+            return null;
+        }
+
+        var logger = loggers?.CreateLogger("VisualAgent.Models.LlamaSharp") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        return await LlamaModels.AcquireAsync(profile.Name, profile.InProcess, logger, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A planner that decides and grounds in one call (a new conversation per planner).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using VisualAgent.Models.Client;
+using VisualAgent.Models.LlamaSharp;
 using VisualAgent.Simulator;
 using VisualAgent.Vision.Grounding;
 using VisualAgent.Vision.Ocr;
@@ -31,7 +32,10 @@ public sealed record ModelStackOptions
     /// <summary>Loggers for the OCR grounder; null = no logging.</summary>
     public ILoggerFactory? Loggers { get; init; }
 
-    /// <summary>The sections Ocr and Ocr:Grounder of <paramref name="configuration"/>.</summary>
+    /// <summary>Process-wide settings of the in-process backend (section LlamaSharp: a native library path); null = the backend package.</summary>
+    public LlamaSharpOptions? LlamaSharp { get; init; }
+
+    /// <summary>The sections Ocr, Ocr:Grounder and LlamaSharp of <paramref name="configuration"/>.</summary>
     public static ModelStackOptions FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -39,6 +43,7 @@ public sealed record ModelStackOptions
         {
             OcrOptions = configuration.GetSection("Ocr").Get<OcrOptions>() ?? new OcrOptions(),
             OcrGrounderOptions = configuration.GetSection("Ocr:Grounder").Get<OcrGrounderOptions>() ?? new OcrGrounderOptions(),
+            LlamaSharp = configuration.GetSection(LlamaSharpOptions.SectionName).Get<LlamaSharpOptions>(),
         };
     }
 }

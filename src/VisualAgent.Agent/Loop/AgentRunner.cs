@@ -92,6 +92,11 @@ public sealed partial class AgentRunner
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_options.MaxCost is not null && request.Price?.IsKnown != true)
+        {
+            throw new UsageException($"A cost budget (--max-cost, Agent:MaxCost) needs the model's price: set Models:{request.Model}:Price (PerMillionInput and PerMillionOutput, or PerGpuHour), or give --max-tokens-total instead.");
+        }
+
         var startedAt = _time.GetUtcNow();
         var initial = new RunRecord
         {
@@ -103,6 +108,7 @@ public sealed partial class AgentRunner
             Simulated = request.Simulated,
             Settings = request.Settings,
             StartedAt = startedAt,
+            Budget = Budget(_options),
         };
         await using var writer = await _store.CreateAsync(initial, _secrets.Masker, cancellationToken).ConfigureAwait(false);
         Log.RunStarted(_logger, initial.Id, writer.Folder);
@@ -196,6 +202,40 @@ public sealed partial class AgentRunner
         }
     }
 
+    /// <summary>The budgets as run.json records them; null when there are none.</summary>
+    private static Dictionary<string, double>? Budget(AgentOptions options)
+    {
+        var budget = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (options.MaxTokensTotal is { } tokens)
+        {
+            budget["max_tokens_total"] = tokens;
+        }
+
+        if (options.MaxCost is { } cost)
+        {
+            budget["max_cost"] = cost;
+        }
+
+        return budget.Count > 0 ? budget : null;
+    }
+
+    /// <summary>Why the run must stop before its next step because a budget is used up, or null. Checked between steps: a step is never cut half-way.</summary>
+    private string? BudgetUsedUp(LoopState loop)
+    {
+        var tokens = loop.Run.Tokens.TotalTokens;
+        if (_options.MaxTokensTotal is { } maxTokens && tokens >= maxTokens)
+        {
+            return $"the token budget ({maxTokens} tokens, --max-tokens-total) is used up: {tokens} tokens after {loop.Index} step(s) and {loop.Run.ModelCalls} model call(s)";
+        }
+
+        if (_options.MaxCost is { } maxCost && loop.Cost is { } cost && cost >= maxCost)
+        {
+            return $"the cost budget ({maxCost.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}, --max-cost) is used up: {cost.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} after {loop.Index} step(s) and {loop.Run.ModelCalls} model call(s)";
+        }
+
+        return null;
+    }
+
     /// <param name="wall">The wall-time bound, pushed back by the time spent paused.</param>
     /// <param name="cancellationToken">The run's token (wall time or Ctrl-C).</param>
     /// <param name="interrupt">Ctrl-C alone: a pause waits on this, not on the wall time.</param>
@@ -216,6 +256,12 @@ public sealed partial class AgentRunner
             if (loop.Run.ModelCalls >= _options.MaxModelCalls)
             {
                 loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached", FailureCause.Limit);
+                return;
+            }
+
+            if (BudgetUsedUp(loop) is { } spent)
+            {
+                loop.End(RunStatus.Failed, spent, FailureCause.Budget);
                 return;
             }
 

@@ -67,7 +67,7 @@ internal static class ModelRun
                 return info with { Status = ModelRunStatus.NotSupported, Message = reason };
             }
 
-            if (tasks is not null && !profile.IsSimulated && !profile.IsOcr
+            if (tasks is not null && !profile.IsSimulated && !profile.IsOcr && !profile.IsInProcess
                 && await EndpointProbe.CheckAsync(profile.Name, profile.GetEndpoints(), options.ModelOptions.ProbeTimeout, ct).ConfigureAwait(false) is { } problem)
             {
                 Say("stopped: " + problem);
@@ -80,6 +80,8 @@ internal static class ModelRun
                 return info;
             }
 
+            // Task runs open a model stack per task: an in-process model stays loaded for the whole run instead.
+            using var hold = tasks is not null ? await ModelStack.KeepLoadedAsync(profile, cancellationToken: ct).ConfigureAwait(false) : null;
             return await RunSamplesAsync(model, pending, keys, suite.Samples.Count, store, options, info, judge, progress, ct).ConfigureAwait(false);
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -24,7 +25,15 @@ internal static class BenchComponentsCommand
 
     private static readonly Option<FileInfo?> ImageOption = new("--image") { Description = "A 1920x1080 PNG to measure on (default: a screenshot of the samples orders page at 1920x1080)." };
 
+    private static readonly Option<string?> DisplayOption = new("--display") { Description = "The X display (default: DISPLAY)." };
+
+    private static readonly Option<string> AppOption = new("--app") { Description = "A command whose window's accessibility tree is walked (needs a D-Bus session with AT-SPI).", DefaultValueFactory = _ => "gtk3-demo" };
+
     private static readonly Option<int> CountOption = new("--count") { Description = "Screenshots to ground.", DefaultValueFactory = _ => 500 };
+
+    private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "An in-process model profile (Kind llamasharp).", Required = true };
+
+    private static readonly Option<int> TokensOption = new("--tokens") { Description = "Tokens generated per measurement.", DefaultValueFactory = _ => 64 };
 
     public static IEnumerable<Command> Create()
     {
@@ -44,7 +53,19 @@ internal static class BenchComponentsCommand
         memory.Options.Add(CountOption);
         memory.Options.Add(CommonOptions.Json);
         memory.SetHandler(MemoryAsync);
-        return [driver, vision, memory];
+        var desktop = new Command("desktop", "Median ms on an X display: full-screen capture (raw and PNG), XTEST move, click and one typed character, the AT-SPI tree walk of an app's window (with its element count) and the element at a point.\nExample: visual-agent bench desktop --display :99 --app gtk3-demo -n 9");
+        desktop.Options.Add(IterationsOption);
+        desktop.Options.Add(DisplayOption);
+        desktop.Options.Add(AppOption);
+        desktop.Options.Add(CommonOptions.Json);
+        desktop.SetHandler(DesktopAsync);
+        var inprocess = new Command("inprocess", "Load time and tokens/s of an in-process (llamasharp) model profile: medians of --iterations fresh loads and greedy generations of --tokens tokens.\nExample: visual-agent bench inprocess --model qwen3-vl-4b-gguf -n 3");
+        inprocess.Options.Add(ModelOption);
+        inprocess.Options.Add(IterationsOption);
+        inprocess.Options.Add(TokensOption);
+        inprocess.Options.Add(CommonOptions.Json);
+        inprocess.SetHandler(InProcessAsync);
+        return [driver, vision, memory, inprocess, desktop];
     }
 
     private static async Task<int> DriverAsync(VerbContext context, CancellationToken ct)
@@ -58,6 +79,15 @@ internal static class BenchComponentsCommand
         return 0;
     }
 
+    private static async Task<int> DesktopAsync(VerbContext context, CancellationToken ct)
+    {
+        await using var session = await global::VisualAgent.Hosting.DesktopSession.OpenAsync(new Drivers.Desktop.DesktopOptions { Display = context.Get(DisplayOption) }, null, ct).ConfigureAwait(false);
+        var driver = session.Driver;
+        var rows = await WithStatus("measuring the desktop driver", () => Drivers.Desktop.DesktopBenchmark.RunAsync(driver, context.Get(AppOption), context.Get(IterationsOption), ct)).ConfigureAwait(false);
+        Print(context, $"desktop driver on {driver.Display} ({driver.AccessibilityStatus})", rows);
+        return 0;
+    }
+
     private static async Task<int> VisionAsync(VerbContext context, CancellationToken ct)
     {
         var png = context.Get(ImageOption) is { } file
@@ -65,6 +95,36 @@ internal static class BenchComponentsCommand
             : await OrdersScreenshotAsync(context, 1920, 1080, ct).ConfigureAwait(false);
         var rows = await WithStatus("measuring vision operations", () => VisionBenchmark.RunAsync(png, context.Get(IterationsOption), ct)).ConfigureAwait(false);
         Print(context, "vision at " + (ImageHeader.TryReadSize(png, out var size) ? size.ToString() : "?"), rows);
+        return 0;
+    }
+
+    private static async Task<int> InProcessAsync(VerbContext context, CancellationToken ct)
+    {
+        var profile = Models.Profiles.ModelProfiles.FromConfiguration(context.Configuration).Get(context.Get(ModelOption)!);
+        var native = context.Configuration.GetSection(Models.LlamaSharp.LlamaSharpOptions.SectionName).Get<Models.LlamaSharp.LlamaSharpOptions>();
+        var r = await WithStatus("measuring the in-process model", () => VisualAgent.Hosting.InProcessModelBenchmark.RunAsync(profile, context.Get(IterationsOption), context.Get(TokensOption), native, ct)).ConfigureAwait(false);
+        if (context.Json)
+        {
+            CliOutput.WriteJson(new
+            {
+                model = profile.Name,
+                backend = r.Backend,
+                iterations = r.Iterations,
+                tokens = r.Tokens,
+                load_ms = Math.Round(r.LoadMs, 1),
+                prompt_ms = Math.Round(r.PromptMs, 2),
+                prompt_tokens = r.PromptTokens,
+                tokens_per_second = Math.Round(r.TokensPerSecond, 1),
+                ms_per_token = Math.Round(r.MsPerToken, 3),
+            });
+            return 0;
+        }
+
+        var table = new Table().Title($"in-process {profile.Name} ({r.Backend}), medians of {r.Iterations}").AddColumns("measure", "median");
+        table.AddRow("load (weights, mmproj, context)", string.Create(CultureInfo.InvariantCulture, $"{r.LoadMs:0.0} ms"));
+        table.AddRow($"prompt ({r.PromptTokens} tokens)", string.Create(CultureInfo.InvariantCulture, $"{r.PromptMs:0.00} ms"));
+        table.AddRow($"generation ({r.Tokens} tokens)", string.Create(CultureInfo.InvariantCulture, $"{r.TokensPerSecond:0.0} tokens/s ({r.MsPerToken:0.000} ms/token)"));
+        CliOutput.Out.Write(table);
         return 0;
     }
 

@@ -23,14 +23,24 @@ internal static class DoctorModelChecks
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
-        return await Task.WhenAll(profiles.Select(p => CheckOneAsync(http, p, ct))).ConfigureAwait(false);
+        var native = configuration.GetSection(Models.LlamaSharp.LlamaSharpOptions.SectionName).Get<Models.LlamaSharp.LlamaSharpOptions>();
+        return await Task.WhenAll(profiles.Select(p => CheckOneAsync(http, p, native, ct))).ConfigureAwait(false);
     }
 
-    private static async Task<DoctorCheck> CheckOneAsync(HttpClient http, IConfigurationSection p, CancellationToken ct)
+    private static async Task<DoctorCheck> CheckOneAsync(HttpClient http, IConfigurationSection p, Models.LlamaSharp.LlamaSharpOptions? native, CancellationToken ct)
     {
         var name = $"model {p.Key}";
         var kind = p["Kind"] ?? "openai";
         var parsed = ModelKinds.TryParse(kind, out var k) ? k : (ModelKind?)null;
+        if (parsed == ModelKind.LlamaSharp)
+        {
+            var profile = new ModelProfile();
+            p.Bind(profile);
+            profile.Name = p.Key;
+            var (ok, text) = await VisualAgent.Hosting.InProcessModelDoctor.CheckAsync(profile, native, cancellationToken: ct).ConfigureAwait(false);
+            return new DoctorCheck(name, ok ? DoctorCheck.Ok : DoctorCheck.Warning, text, false, ok ? p.Key : null);
+        }
+
         if (parsed != ModelKind.OpenAi)
         {
             var what = parsed switch

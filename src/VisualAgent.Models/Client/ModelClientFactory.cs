@@ -28,6 +28,11 @@ public static class ModelClientFactory
             throw new UsageException($"Model profile '{profile.Name}' is the offline OCR grounder: it has no chat model to call.");
         }
 
+        if (profile.IsInProcess)
+        {
+            throw new UsageException($"Model profile '{profile.Name}' runs in-process (kind llamasharp): open it through ModelStack, which loads the GGUF model.");
+        }
+
         var endpoints = profile.GetEndpoints();
         if (endpoints.Count == 0)
         {

@@ -14,4 +14,7 @@ public enum ModelKind
 
     /// <summary>The simulated VLM server, started in-process (profiles named sim-&lt;dialect&gt;).</summary>
     Simulated,
+
+    /// <summary>A GGUF model (and its mmproj) loaded in-process through LLamaSharp: no server.</summary>
+    LlamaSharp,
 }

@@ -18,7 +18,10 @@ public static class ModelKinds
     /// <summary>The simulated VLM server, started in-process (profiles named sim-&lt;dialect&gt;).</summary>
     public const string Simulated = "simulated";
 
-    public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Offline, Simulated];
+    /// <summary>A GGUF model and its mmproj loaded in-process through LLamaSharp (ModelPath, MmprojPath): no server.</summary>
+    public const string LlamaSharp = "llamasharp";
+
+    public static IReadOnlyList<string> All { get; } = [OpenAi, Ocr, Offline, Simulated, LlamaSharp];
 
     /// <summary>The kind a configuration name stands for, case-insensitive; false for a name that is none.</summary>
     public static bool TryParse(string? name, out ModelKind kind)
@@ -40,6 +43,10 @@ public static class ModelKinds
         {
             kind = ModelKind.Simulated;
         }
+        else if (string.Equals(name, LlamaSharp, StringComparison.OrdinalIgnoreCase))
+        {
+            kind = ModelKind.LlamaSharp;
+        }
         else
         {
             return false;
@@ -55,6 +62,7 @@ public static class ModelKinds
         ModelKind.Ocr => Ocr,
         ModelKind.Offline => Offline,
         ModelKind.Simulated => Simulated,
+        ModelKind.LlamaSharp => LlamaSharp,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a model kind."),
     };
 }

@@ -16,7 +16,7 @@ public sealed class ModelProfile
     /// <summary>The profile's name (the configuration key); set by <see cref="ModelProfiles"/>.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>"openai" (default), "ocr" or "simulated" (<see cref="ModelKinds"/>).</summary>
+    /// <summary>"openai" (default), "ocr", "offline", "simulated" or "llamasharp" (<see cref="ModelKinds"/>).</summary>
     public string Kind { get; set; } = ModelKinds.OpenAi;
 
     /// <summary>Base URL of an OpenAI-compatible server, ending in /v1 (e.g. http://127.0.0.1:8000/v1).</summary>
@@ -75,10 +75,16 @@ public sealed class ModelProfile
 
     public ModelPrice? Price { get; set; }
 
+    /// <summary>Kind "llamasharp": the in-process model's settings (GGUF path, mmproj, GPU layers, context, threads).</summary>
+    public InProcessModelOptions InProcess { get; set; } = new();
+
     /// <summary><see cref="Kind"/> as a value; null when it names no kind (the validator says so).</summary>
     public ModelKind? ParsedKind => ModelKinds.TryParse(Kind, out var kind) ? kind : null;
 
     public bool IsSimulated => ParsedKind == ModelKind.Simulated;
+
+    /// <summary>Kind "llamasharp": the model runs in this process (no endpoint).</summary>
+    public bool IsInProcess => ParsedKind == ModelKind.LlamaSharp;
 
     /// <summary>No model: the OCR grounder places targets (kinds "ocr" and "offline").</summary>
     public bool IsOcr => ParsedKind is ModelKind.Ocr or ModelKind.Offline;
@@ -125,6 +131,7 @@ public sealed class ModelProfile
         var copy = (ModelProfile)MemberwiseClone();
         copy.Endpoints = [.. Endpoints];
         copy.Sampling = Sampling.Clone();
+        copy.InProcess = InProcess.Clone();
         return copy;
     }
 

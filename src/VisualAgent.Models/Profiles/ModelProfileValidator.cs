@@ -38,7 +38,11 @@ internal static class ModelProfileValidator
             problems.Add($"Dialect '{p.Dialect}' is unknown (one of {string.Join(", ", ModelProfile.KnownDialects)})");
         }
 
-        if (!p.IsSimulated)
+        if (p.IsInProcess)
+        {
+            p.InProcess.Check(problems);
+        }
+        else if (!p.IsSimulated)
         {
             CheckEndpoints(p, problems);
             if (string.IsNullOrWhiteSpace(p.Model))
