@@ -15,6 +15,8 @@ internal static class ReplayCommand
 
     private static readonly Option<string?> BaseUrlOption = new("--base-url") { Description = "Replay against another copy of the app: URLs of the recorded base become this base (samples:PATH works)." };
 
+    private static readonly Option<string?> SkillOption = new("--skill") { Description = "Replay the recording of skills/NAME (made with 'runs export RUN --skill NAME') instead of a run." };
+
     private static readonly Option<string?> RunsOption = new("--runs") { Description = "Folder of run folders (default Runs:Folder, ./runs)." };
 
     public static Command Create()
@@ -31,6 +33,7 @@ internal static class ReplayCommand
         command.Options.Add(HealOption);
         command.Options.Add(BaseUrlOption);
         command.Options.Add(RunsOption);
+        command.Options.Add(SkillOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
@@ -47,7 +50,9 @@ internal static class ReplayCommand
             var other => throw new UsageException($"Unknown --heal '{other}'. Use off, propose or apply."),
         };
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
-        var details = reader.Load(context.Get(RunArgument)!);
+        var details = context.Get(SkillOption) is { } skill
+            ? VisualAgent.Codegen.Skills.SkillExporter.LoadRecording(Path.Combine(RunsCommand.FindSkillsRoot(), skill))
+            : reader.Load(context.Get(RunArgument)!);
         var given = context.Get(BaseUrlOption);
         var usesSamples = details.Run.Settings.ContainsKey("samples_base");
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);

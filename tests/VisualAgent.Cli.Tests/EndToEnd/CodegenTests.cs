@@ -67,6 +67,18 @@ public sealed class CodegenTests(E2eFixture fixture)
         }
 
         Assert.Equal(recording, File.ReadAllText(Path.Combine(folder, "steps.jsonl")));
+
+        // The run as a skill: SKILL.md (the secret as a parameter, BASE_URL for the samples server) and its recording,
+        // which replay --skill plays.
+        Directory.CreateDirectory(Path.Combine(work.Path, "skills"));
+        (exit, stdout, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(1), "runs", "export", "latest", "--runs", "runs", "--skill", "demo-export");
+        Assert.True(exit == 0, $"runs export: exit {exit}\n{stdout}\n{stderr}");
+        var skill = File.ReadAllText(Path.Combine(work.Path, "skills", "demo-export", "SKILL.md"));
+        Assert.Contains("name: VISUAL_AGENT_DEMO_PASSWORD", skill, StringComparison.Ordinal);
+        Assert.Contains("open {{BASE_URL}}/login/", skill, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoWorkflow.Password, skill, StringComparison.Ordinal);
+        (exit, stdout, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(3), "replay", "--skill", "demo-export", "--json");
+        Assert.True(exit == 0, $"replay --skill: exit {exit}\n{stdout}\n{stderr}");
     }
 
     [Fact]
