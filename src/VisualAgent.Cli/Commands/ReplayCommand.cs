@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Codegen.Replay;
@@ -58,7 +60,9 @@ internal static class ReplayCommand
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
         await using var session = await BrowserCommandOptions.OpenSessionAsync(context, usesSamples || given?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
         var baseUrl = given is not null ? session.ResolveUrl(given).TrimEnd('/') : session.SamplesBaseUrl;
-        var report = await new ReplayRunner(session.Driver).RunAsync(details, heal, baseUrl, Environment.GetEnvironmentVariable, ct).ConfigureAwait(false);
+        var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
+        var request = new ReplayRequest { Heal = heal, BaseUrl = baseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy };
+        var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
         if (context.Json)
         {
             CliOutput.WriteJson(new
