@@ -54,7 +54,7 @@ public sealed class DesktopAgentTests(DesktopSession desktop)
         Assert.True(File.Exists(Path.Combine(json.RootElement.GetProperty("folder").GetString()!, "run.json")), stderr);
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunCliAsync(string cwd, params string[] args)
+    internal static async Task<(int Code, string Stdout, string Stderr)> RunCliAsync(string cwd, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         info.ArgumentList.Add(CliDll());
@@ -101,7 +101,7 @@ public sealed class DesktopAgentTests(DesktopSession desktop)
         throw new InvalidOperationException("No VisualAgent.sln above the test folder.");
     }
 
-    private sealed class TempDir : IDisposable
+    internal sealed class TempDir : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("va-desktop-").FullName;
 

@@ -16,6 +16,7 @@ namespace VisualAgent.Tests.Desktop;
 public sealed partial class DesktopSession : IAsyncLifetime
 {
     private Process? _process;
+    private DirectoryInfo? _runtime;
 
     public string? Display { get; private set; }
 
@@ -44,6 +45,11 @@ public sealed partial class DesktopSession : IAsyncLifetime
             UseShellExecute = false,
         };
         info.Environment.Remove("DISPLAY");
+        // The accessibility bus launcher puts its socket in XDG_RUNTIME_DIR/at-spi (else ~/.cache/at-spi/bus, one path
+        // for every session of the user): a private runtime folder keeps two desktops on one machine from taking each
+        // other's bus away.
+        _runtime = Directory.CreateTempSubdirectory("va-desktop-run-");
+        info.Environment["XDG_RUNTIME_DIR"] = _runtime.FullName;
         _process = Process.Start(info)!;
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
@@ -76,6 +82,13 @@ public sealed partial class DesktopSession : IAsyncLifetime
         }
 
         _process?.Dispose();
+        try
+        {
+            _runtime?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]

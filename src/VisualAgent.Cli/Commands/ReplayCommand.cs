@@ -30,6 +30,10 @@ internal static class ReplayCommand
             Examples:
               visual-agent replay latest
               visual-agent replay latest --base-url samples:renamed --heal propose
+            A desktop run (run --desktop) is replayed on the X display (--display or DISPLAY): the recorded --launch command
+            is started again (or --launch "COMMAND"), each step found by its element path through the accessibility tree,
+            and the app's output compared with the one the run kept.
+              visual-agent replay latest --display :99
             """);
         command.Arguments.Add(RunArgument);
         command.Options.Add(HealOption);
@@ -38,6 +42,9 @@ internal static class ReplayCommand
         command.Options.Add(SkillOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
+        command.Options.Add(DesktopCommandOptions.DisplayOption);
+        command.Options.Add(DesktopCommandOptions.LaunchOption);
+        command.Options.Add(DesktopCommandOptions.NoAccessibilityOption);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -55,6 +62,21 @@ internal static class ReplayCommand
         var details = context.Get(SkillOption) is { } skill
             ? VisualAgent.Codegen.Skills.SkillExporter.LoadRecording(Path.Combine(RunsCommand.FindSkillsRoot(), skill))
             : reader.Load(context.Get(RunArgument)!);
+        if (details.Run.Driver == "desktop")
+        {
+            if (context.Get(BaseUrlOption) is not null)
+            {
+                throw new UsageException("--base-url maps web addresses; this run was recorded on the desktop (give --launch \"COMMAND\" to replay against another version of the app).");
+            }
+
+            return await DesktopReplayCommand.RunAsync(context, details, heal, ct).ConfigureAwait(false);
+        }
+
+        if (context.Parse.GetResult(DesktopCommandOptions.LaunchOption) is not null)
+        {
+            throw new UsageException("--launch starts a desktop app: this run was recorded in a browser.");
+        }
+
         var given = context.Get(BaseUrlOption);
         var usesSamples = details.Run.Settings.ContainsKey("samples_base");
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);

@@ -84,6 +84,9 @@ internal sealed class DesktopReplayLadder(IElementQuery elements, IElementPathRe
             : $"{pathProblem}; its fingerprint and re-grounding \"{target}\" found nothing: {words?.Problem ?? "ambiguous"}", false);
     }
 
+    /// <summary>The element in words: its name, else its label, else its place on the screen.</summary>
     public static string Describe(UiElement e) =>
-        e.Name.Length > 0 ? $"the {e.Role} \"{e.Name}\"" : e.Label is { Length: > 0 } label ? $"the {e.Role} labelled \"{label}\"" : $"an unnamed {e.Role}";
+        e.Name.Length > 0 ? $"the {e.Role} \"{e.Name}\""
+        : e.Label is { Length: > 0 } label ? $"the {e.Role} labelled \"{label}\""
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the unnamed {e.Role} at ({e.Box.X1:0},{e.Box.Y1:0})");
 }

@@ -5,6 +5,7 @@ using VisualAgent.Codegen.Plans;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Codegen.Replay;
 
