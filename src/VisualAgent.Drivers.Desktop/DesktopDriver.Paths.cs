@@ -25,6 +25,33 @@ public sealed partial class DesktopDriver : IElementPathResolver
             : new ElementPathMatch(matches.Count, null, matches.Count == 0 ? $"nothing at {path}" : $"{matches.Count} elements at {path}") { PositionOnly = positionOnly };
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="timeout"/>, default 10 s) until exactly one element is at the recorded path and
+    /// returns it; the error says what the path found instead (nothing, or several). For exported desktop scripts.
+    /// </summary>
+    public async Task<UiElement> WaitForPathAsync(ElementPath path, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            var snapshot = await QueryElementsAsync(20000, cancellationToken).ConfigureAwait(false);
+            var match = MatchPath(path, snapshot.Elements);
+            if (match.Element is { } element)
+            {
+                return element;
+            }
+
+            if (_time.GetElapsedTime(started) >= limit)
+            {
+                throw new VisualAgent.Errors.DriverException($"Found {match.How} within {limit.TotalSeconds:0.#} s{(HasAccessibility ? "" : $" ({AccessibilityStatus})")}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(150), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Same application (by name) and window (by title).</summary>
     private static bool SameApp(ElementPath now, ElementPath recorded) =>
         string.Equals(now.Application, recorded.Application, StringComparison.Ordinal) && string.Equals(now.Window, recorded.Window, StringComparison.Ordinal);

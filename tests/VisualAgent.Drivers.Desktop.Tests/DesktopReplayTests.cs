@@ -83,6 +83,39 @@ public sealed class DesktopReplayTests(DesktopSession desktop)
         Assert.Contains("\"the City field\" finds nothing", reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CodegenDesktopCs_RecordedZenityForm_CompilesAndRunsGreenUnderTheTestDisplay()
+    {
+        desktop.RequireDisplay();
+        using var runs = new DesktopAgentTests.TempDir();
+        var id = await RecordAsync(runs.Path);
+
+        var (code, stdout, stderr) = await DesktopAgentTests.RunCliAsync(runs.Path, "codegen", "--run", id, "--runs", runs.Path, "--target", "desktop-cs", "--verify", "--json");
+
+        Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("check").GetProperty("passed").GetBoolean(), stdout);
+        Assert.True(root.GetProperty("verify").GetProperty("passed").GetBoolean(), stdout);
+        Assert.Empty(root.GetProperty("warnings").EnumerateArray());
+        var script = await File.ReadAllTextAsync(root.GetProperty("script").GetString()!, TestContext.Current.CancellationToken);
+        Assert.Contains("driver.WaitForPathAsync(new ElementPath", script, StringComparison.Ordinal);
+        Assert.Contains("if (printed != \"Ada Lovelace|Zürich\")", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Codegen_DesktopRunToAWebTarget_RefusesNamingDesktopCs()
+    {
+        desktop.RequireDisplay();
+        using var runs = new DesktopAgentTests.TempDir();
+        var id = await RecordAsync(runs.Path);
+
+        var (code, stdout, stderr) = await DesktopAgentTests.RunCliAsync(runs.Path, "codegen", "--run", id, "--runs", runs.Path, "--target", "playwright-cs");
+
+        Assert.True(code == 2, $"exit {code}\n{stdout}\n{stderr}");
+        Assert.Contains("--target desktop-cs", stderr, StringComparison.Ordinal);
+    }
+
     private async Task<string> RecordAsync(string runs)
     {
         var (code, stdout, stderr) = await DesktopAgentTests.RunCliAsync(runs,

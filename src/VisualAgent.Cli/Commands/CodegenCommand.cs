@@ -17,7 +17,7 @@ internal static class CodegenCommand
 {
     private static readonly Option<string> RunOption = new("--run") { Description = "The run to export: an id, a unique prefix of one, or latest.", DefaultValueFactory = _ => "latest" };
 
-    private static readonly Option<string> TargetOption = new("--target") { Description = "playwright-cs | playwright-ts | playwright-py | selenium-cs | selenium-py.", Required = true };
+    private static readonly Option<string> TargetOption = new("--target") { Description = "playwright-cs | playwright-ts | playwright-py | selenium-cs | selenium-py | desktop-cs (a desktop run).", Required = true };
 
     private static readonly Option<string?> OutOption = new("--out") { Description = "Where to write the script (default: the run's scripts/ folder, named after the target)." };
 
@@ -34,6 +34,9 @@ internal static class CodegenCommand
             Examples:
               visual-agent codegen --run latest --target playwright-cs --verify
               visual-agent codegen --run latest --target selenium-py --out login.py
+            A desktop run (run --desktop) exports as desktop-cs: a C# file-based app on the desktop driver that launches the
+            app, finds each element by its recorded path through the accessibility tree, acts, reads back and checks the app's output.
+              visual-agent codegen --run latest --target desktop-cs --verify
             """);
         command.Options.Add(RunOption);
         command.Options.Add(TargetOption);
@@ -52,6 +55,11 @@ internal static class CodegenCommand
         var details = reader.Load(context.Get(RunOption)!);
         var started = Stopwatch.GetTimestamp();
         var plan = PlanBuilder.Build(details);
+        if (plan.Desktop && target != ScriptTarget.DesktopCSharp)
+        {
+            throw new UsageException($"Run {details.Run.Id} was recorded on the desktop: Playwright and Selenium do not apply; export it with --target desktop-cs (a C# script on the desktop driver).");
+        }
+
         var source = target.Writer().Write(plan);
         var generateMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var outPath = Path.GetFullPath(context.Get(OutOption) ?? Path.Combine(details.Folder, "scripts", target.Name() + target.Extension()));

@@ -47,7 +47,7 @@ public static class PlanBuilder
                 continue;
             }
 
-            if (mapped.Point is not null && mapped.Locators.Count == 0 && mapped.Verb is not (ScriptVerb.Scroll or ScriptVerb.Drag or ScriptVerb.TypeKeys or ScriptVerb.Press))
+            if (mapped.Point is not null && mapped.Locators.Count == 0 && mapped.Path is null && mapped.Verb is not (ScriptVerb.Scroll or ScriptVerb.Drag or ScriptVerb.TypeKeys or ScriptVerb.Press))
             {
                 coordinateSteps.Add(step.Index);
             }
@@ -84,8 +84,11 @@ public static class PlanBuilder
         }
 
         var start = run.StartUrl;
+        var desktop = run.Driver == "desktop";
+        var appOutput = desktop && File.Exists(Path.Combine(details.Folder, "app-output.txt")) ? File.ReadAllText(Path.Combine(details.Folder, "app-output.txt")) : null;
         return new ScriptPlan
         {
+            Desktop = desktop, Launch = desktop && settings.GetValueOrDefault("launch") is { Length: > 0 } launch ? launch : null, AppOutput = appOutput,
             RunId = run.Id, Goal = run.Goal, BaseUrl = baseUrl, UsesSamples = samplesBase is not null,
             StartUrl = start is null ? null : Relative(start, baseUrl) ?? start, StartRelative = start is not null && Relative(start, baseUrl) is not null,
             ViewportWidth = width, ViewportHeight = height, Steps = steps, Secrets = secrets, Warnings = warnings, StoppedAt = stoppedAt,
@@ -103,7 +106,7 @@ public static class PlanBuilder
         var locators = step.Locators ?? [];
         (double, double)? point = step.Action?.Target is { } p ? (p.X / dsf, p.Y / dsf) : null;
         var why = locators.Count > 0 ? null : step.NoLocator ?? "recorded without locators (an older run format)";
-        var basic = new ScriptStep { Index = step.Index, Verb = ScriptVerb.Click, Description = description, Locators = locators, Point = point, PointReason = why };
+        var basic = new ScriptStep { Index = step.Index, Verb = ScriptVerb.Click, Description = description, Locators = locators, Point = point, PointReason = why, Path = step.ElementPath };
         if (step.Intent is { } intent)
         {
             return intent.Verb switch

@@ -30,6 +30,15 @@ public sealed record ScriptPlan
     /// <summary>Said at the top of the script and by the CLI: a failed run cut short, coordinates instead of locators.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>True for a run recorded on the desktop (run --desktop): only the desktop target exports it.</summary>
+    public bool Desktop { get; init; }
+
+    /// <summary>Desktop runs: the command the run launched (run --desktop --launch), null when it launched none.</summary>
+    public string? Launch { get; init; }
+
+    /// <summary>Desktop runs: what the launched app printed in the recorded run (app-output.txt), null when not kept.</summary>
+    public string? AppOutput { get; init; }
+
     /// <summary>For a run that failed: the step it failed at and why (the script ends there, with this as a comment).</summary>
     public string? StoppedAt { get; init; }
 }

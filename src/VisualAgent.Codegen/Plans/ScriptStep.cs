@@ -57,6 +57,9 @@ public sealed record ScriptStep
     /// <summary>The file name the run downloaded, when this step waited for a download.</summary>
     public string? DownloadName { get; init; }
 
+    /// <summary>Desktop runs: where the element lives (application, window, role/name chain), found again through the accessibility tree.</summary>
+    public ElementPath? Path { get; init; }
+
     /// <summary>The value the field must hold after typing (null when secret or unknown): the run's own check.</summary>
     public string? ExpectValue { get; init; }
 }

@@ -6,7 +6,7 @@ namespace VisualAgent.Codegen.Validation;
 
 /// <summary>
 /// Compiles generated C# scripts in full with Roslyn (binding every call, not a syntax check) against the real
-/// Microsoft.Playwright and Selenium.WebDriver assemblies and the running .NET's own, as the file-based app would be
+/// Microsoft.Playwright and Selenium.WebDriver assemblies (and the desktop driver for desktop scripts) and the running .NET's own, as the file-based app would be
 /// built (top-level statements, implicit usings, nullable). One instance keeps its references for many scripts.
 /// </summary>
 public sealed class CSharpScriptCompiler
@@ -42,7 +42,7 @@ public sealed class CSharpScriptCompiler
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .ToList();
-        foreach (var library in new[] { typeof(Microsoft.Playwright.IPage).Assembly, typeof(OpenQA.Selenium.IWebDriver).Assembly })
+        foreach (var library in new[] { typeof(Microsoft.Playwright.IPage).Assembly, typeof(OpenQA.Selenium.IWebDriver).Assembly, typeof(VisualAgent.Drivers.Desktop.DesktopDriver).Assembly })
         {
             paths.Add(library.Location);
             // Their own dependencies that travel beside them (Playwright's Microsoft.Bcl.AsyncInterfaces, ...).

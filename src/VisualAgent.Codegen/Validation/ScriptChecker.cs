@@ -17,7 +17,7 @@ public sealed class ScriptChecker
         ArgumentNullException.ThrowIfNull(scripts);
         switch (target)
         {
-            case ScriptTarget.PlaywrightCSharp or ScriptTarget.SeleniumCSharp:
+            case ScriptTarget.PlaywrightCSharp or ScriptTarget.SeleniumCSharp or ScriptTarget.DesktopCSharp:
                 return [.. scripts.Select(s => _csharp.Compile(s.Source, s.Name))];
             case ScriptTarget.PlaywrightTypeScript:
                 return await TypeScriptAsync(scripts, cancellationToken).ConfigureAwait(false);

@@ -35,7 +35,7 @@ public static partial class ScriptVerifier
         ProcessRunner.Result run;
         switch (target)
         {
-            case ScriptTarget.PlaywrightCSharp or ScriptTarget.SeleniumCSharp:
+            case ScriptTarget.PlaywrightCSharp or ScriptTarget.SeleniumCSharp or ScriptTarget.DesktopCSharp:
             {
                 var work = Directory.CreateTempSubdirectory("visual-agent-verify-").FullName;
                 try

@@ -60,7 +60,7 @@ public sealed class CodegenTests(E2eFixture fixture)
         }
 
         var checker = new ScriptChecker();
-        foreach (var name in ScriptTargets.Names)
+        foreach (var name in ScriptTargets.WebNames)
         {
             var target = ScriptTargets.Parse(name);
             var scripts = plans.Select(p => (p.Task.Replace('-', '_') + target.Extension(), target.Writer().Write(p.Plan))).ToList();

@@ -9,7 +9,7 @@ public sealed class ScriptCheckerTests
 {
     private static readonly ScriptChecker Checker = new();
 
-    public static TheoryData<string> Targets => [.. ScriptTargets.Names];
+    public static TheoryData<string> Targets => [.. ScriptTargets.WebNames];
 
     [Theory]
     [MemberData(nameof(Targets))]

@@ -8,7 +8,7 @@ namespace VisualAgent.Codegen.Tests.Writers;
 
 public sealed class ScriptWriterTests
 {
-    public static TheoryData<string> Targets => [.. ScriptTargets.Names];
+    public static TheoryData<string> Targets => [.. ScriptTargets.WebNames];
 
     [Theory]
     [MemberData(nameof(Targets))]
