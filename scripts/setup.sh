@@ -10,6 +10,14 @@ for p in "${wanted[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
+# The code generator's TypeScript tools (tsc, playwright-core, Node's types; tools/node/package.json): npm, when missing.
+node_dir="$here/../tools/node"
+if [[ "${1:-}" != "--check" && -f "$node_dir/package-lock.json" && ! -e "$node_dir/node_modules/.bin/tsc" ]] && command -v npm >/dev/null 2>&1; then
+  echo "setup: installing the TypeScript tools for generated scripts (npm ci in tools/node)" >&2
+  (cd "$node_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || echo "setup: npm could not install tools/node: TypeScript scripts will not be checked" >&2
+fi
+
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 if [[ "${1:-}" == "--check" ]]; then

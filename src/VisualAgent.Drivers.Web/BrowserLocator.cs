@@ -3,7 +3,7 @@ using VisualAgent.Errors;
 namespace VisualAgent.Drivers.Web;
 
 /// <summary>Finds a Chromium-family browser on this machine (never downloads one).</summary>
-internal static class BrowserLocator
+public static class BrowserLocator
 {
     private static readonly string[] _names =
         ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge", "microsoft-edge-stable"];

@@ -33,8 +33,11 @@ public sealed class BrowserOptions
     /// <summary>Attach to a running browser's DevTools endpoint (e.g. http://127.0.0.1:9222) instead of launching one.</summary>
     public string? CdpEndpoint { get; set; }
 
-    /// <summary>Where downloads are saved (default: a visual-agent-downloads folder under the temp folder).</summary>
+    /// <summary>Where downloads are saved (default: a private temporary folder, removed when the page closes).</summary>
     public string? DownloadsDir { get; set; }
+
+    /// <summary>A download larger than this is cancelled, in megabytes (default 1024).</summary>
+    public int MaxDownloadMegabytes { get; set; } = 1024;
 
     /// <summary>Bound on loading a page, in milliseconds (default 30000).</summary>
     public int NavigationTimeoutMs { get; set; } = 30_000;
@@ -82,6 +85,7 @@ public sealed class BrowserOptions
         Check(SettleTimeoutMs is >= 0 and <= 60_000, "SettleTimeoutMs", "between 0 and 60000");
         Check(SettleQuietMs is >= 0 and <= 5_000, "SettleQuietMs", "between 0 and 5000");
         Check(DialogTimeoutMs is >= 0 and <= 600_000, "DialogTimeoutMs", "between 0 and 600000");
+        Check(MaxDownloadMegabytes is >= 1 and <= 1_048_576, "MaxDownloadMegabytes", "between 1 and 1048576");
         Check(UserDataDir is null || CdpEndpoint is null, "UserDataDir", "unset when CdpEndpoint is set (attach or launch, not both)");
     }
 

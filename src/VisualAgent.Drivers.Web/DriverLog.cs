@@ -55,4 +55,10 @@ internal static partial class DriverLog
 
     [LoggerMessage(17, LogLevel.Information, "Dismissed a dialog of a page the agent did not follow ({Url}): {Message}")]
     public static partial void DialogOfOtherPage(ILogger logger, string message, string url);
+
+    [LoggerMessage(18, LogLevel.Warning, "Blocked a {Method} request to {Origin} before it left: {Reason}")]
+    public static partial void RequestBlocked(ILogger logger, string method, string origin, string reason);
+
+    [LoggerMessage(19, LogLevel.Warning, "The page {Url} stopped answering (a script that never ends?): closing it")]
+    public static partial void PageHung(ILogger logger, string url);
 }

@@ -20,6 +20,9 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
     private readonly ILogger _logger;
     private int _attachedPagesUsed;
 
+    /// <summary>Where the launched browser writes downloads in progress: private, removed with the browser.</summary>
+    private string? _artifacts;
+
     private PlaywrightBrowser(IPlaywright playwright, IBrowser? browser, IBrowserContext? sharedContext, BrowserOptions options, string? executable, ILogger logger)
     {
         _playwright = playwright;
@@ -59,26 +62,27 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
                 return new PlaywrightBrowser(playwright, attached, attached.Contexts.FirstOrDefault(), options, null, logger);
             }
 
+            var artifacts = PrivateFolder.Create("visual-agent-browser-");
             if (options.UserDataDir is { } profile)
             {
                 Directory.CreateDirectory(profile);
                 var persistent = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
                 {
-                    ExecutablePath = executable, Headless = options.Headless, SlowMo = options.SlowMoMs, Args = args,
+                    ExecutablePath = executable, Headless = options.Headless, SlowMo = options.SlowMoMs, Args = args, DownloadsPath = artifacts,
                     ViewportSize = new() { Width = options.ViewportWidth, Height = options.ViewportHeight },
                     DeviceScaleFactor = (float)options.DeviceScaleFactor, AcceptDownloads = true,
                 }).WaitAsync(cancellationToken).ConfigureAwait(false);
                 DriverLog.Launched(logger, executable!, persistent.Browser?.Version ?? "", profile);
-                return new PlaywrightBrowser(playwright, null, persistent, options, executable, logger);
+                return new PlaywrightBrowser(playwright, null, persistent, options, executable, logger) { _artifacts = artifacts };
             }
 
             var browser = await playwright.Chromium.LaunchAsync(new()
             {
-                ExecutablePath = executable, Headless = options.Headless, SlowMo = options.SlowMoMs, Args = args,
+                ExecutablePath = executable, Headless = options.Headless, SlowMo = options.SlowMoMs, Args = args, DownloadsPath = artifacts,
                 Timeout = Math.Max(30_000, options.NavigationTimeoutMs),
             }).WaitAsync(cancellationToken).ConfigureAwait(false);
             DriverLog.Launched(logger, executable!, browser.Version, "(fresh)");
-            return new PlaywrightBrowser(playwright, browser, null, options, executable, logger);
+            return new PlaywrightBrowser(playwright, browser, null, options, executable, logger) { _artifacts = artifacts };
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -111,7 +115,7 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
                 AcceptDownloads = true,
             }).WaitAsync(cancellationToken).ConfigureAwait(false);
             var page = await context.NewPageAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-            return await PlaywrightDriver.CreateAsync(context, page, ownsContext: true, options, _logger, cancellationToken).ConfigureAwait(false);
+            return await PlaywrightDriver.CreateAsync(context, page, ownsContext: true, options, _logger, cancellationToken, _artifacts).ConfigureAwait(false);
         }
 
         // A profile or an attached browser already has a tab: the first driver takes it.
@@ -119,7 +123,7 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
             ? _sharedContext.Pages.FirstOrDefault()
             : null;
         var shared = existing ?? await _sharedContext.NewPageAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        return await PlaywrightDriver.CreateAsync(_sharedContext, shared, ownsContext: false, options, _logger, cancellationToken).ConfigureAwait(false);
+        return await PlaywrightDriver.CreateAsync(_sharedContext, shared, ownsContext: false, options, _logger, cancellationToken, _artifacts).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -144,6 +148,7 @@ public sealed class PlaywrightBrowser : IAsyncDisposable
         finally
         {
             _playwright.Dispose();
+            PrivateFolder.TryDelete(_artifacts);
         }
     }
 }

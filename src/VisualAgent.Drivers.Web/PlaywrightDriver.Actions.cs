@@ -76,8 +76,22 @@ public sealed partial class PlaywrightDriver
         }
 
         var started = _time.GetTimestamp();
+        var page = CurrentPage;
         var act = perform();
-        var first = await Task.WhenAny(act, signal.Task).ConfigureAwait(false);
+        var first = await Task.WhenAny(act, signal.Task, Task.Delay(TimeSpan.FromMilliseconds(_options.NavigationTimeoutMs), _time, cancellationToken)).ConfigureAwait(false);
+        // Input waits for the renderer: an action still running after the page's time limit on a page that answers
+        // nothing else means the page hung; a page that still answers is given until the run's own limits.
+        while (first != act && first != signal.Task)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await AnswersAsync(page).ConfigureAwait(false))
+            {
+                Observe(act);
+                throw await TimedOutAsync(page, $"The {name} action", new TimeoutException()).ConfigureAwait(false);
+            }
+
+            first = await Task.WhenAny(act, signal.Task, Task.Delay(TimeSpan.FromMilliseconds(_options.NavigationTimeoutMs), _time, cancellationToken)).ConfigureAwait(false);
+        }
         if (first != act)
         {
             lock (_gate)
@@ -112,7 +126,7 @@ public sealed partial class PlaywrightDriver
         }
 
         DriverLog.ActionDone(_logger, name, _time.GetElapsedTime(started).TotalMilliseconds);
-        return new ActionOutcome { Dialog = PendingDialog, Downloads = downloads, SwitchedPage = switched, Location = CurrentUrl };
+        return new ActionOutcome { Dialog = PendingDialog, Downloads = downloads, DownloadProblems = TakeDownloadProblems(), SwitchedPage = switched, Location = CurrentUrl };
     }
 
     private Task PerformAsync(AgentAction action, CancellationToken cancellationToken) => action switch

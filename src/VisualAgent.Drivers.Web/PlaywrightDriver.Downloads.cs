@@ -3,11 +3,18 @@ using VisualAgent.Errors;
 
 namespace VisualAgent.Drivers.Web;
 
-/// <summary>Downloads: saved to <see cref="BrowserOptions.DownloadsDir"/> under their suggested file names.</summary>
+/// <summary>
+/// Downloads: saved to <see cref="BrowserOptions.DownloadsDir"/> under their suggested file names (by default a private
+/// temporary folder, removed with the driver), each cancelled once it grows past
+/// <see cref="BrowserOptions.MaxDownloadMegabytes"/>.
+/// </summary>
 public sealed partial class PlaywrightDriver
 {
     private readonly List<Task<string?>> _savingDownloads = [];
     private readonly List<string> _recentDownloads = [];
+    private readonly List<string> _downloadProblems = [];
+    private readonly string? _artifactsDir;
+    private readonly bool _ownsDownloadsDir;
     private TaskCompletionSource<string> _nextDownload = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The folder downloads are saved in.</summary>
@@ -71,10 +78,22 @@ public sealed partial class PlaywrightDriver
         }
     }
 
+    /// <summary>What went wrong with downloads since the last call (cancelled as too large, failed), oldest first.</summary>
+    public IReadOnlyList<string> TakeDownloadProblems()
+    {
+        lock (_gate)
+        {
+            var problems = _downloadProblems.ToList();
+            _downloadProblems.Clear();
+            return problems;
+        }
+    }
+
     private void OnDownload(object? sender, IDownload download)
     {
         Interlocked.Increment(ref _downloadCount);
         var task = SaveDownloadAsync(download);
+        _ = CapAsync(download, task);
         lock (_gate)
         {
             _savingDownloads.Add(task);
@@ -104,7 +123,48 @@ public sealed partial class PlaywrightDriver
         catch (Exception ex) when (ex is PlaywrightException or IOException or UnauthorizedAccessException)
         {
             DriverLog.DownloadFailed(_logger, ex.Message);
+            lock (_gate)
+            {
+                if (!_downloadProblems.Any(p => p.Contains(download.SuggestedFilename, StringComparison.Ordinal)))
+                {
+                    _downloadProblems.Add($"the download of {download.SuggestedFilename} failed: {NavigationErrors.FirstLine(ex.Message)}");
+                }
+            }
+
             return null;
+        }
+    }
+
+    /// <summary>Watches the browser's file of a download in progress and cancels the download once it is too large.</summary>
+    private async Task CapAsync(IDownload download, Task saving)
+    {
+        if (_artifactsDir is null)
+        {
+            return; // an attached browser keeps its own downloads folder: nothing to watch
+        }
+
+        var cap = (long)_options.MaxDownloadMegabytes * 1024 * 1024;
+        try
+        {
+            while (!saving.IsCompleted && !_disposed.IsCancellationRequested)
+            {
+                if (PrivateFolder.LargestFile(_artifactsDir) > cap)
+                {
+                    lock (_gate)
+                    {
+                        _downloadProblems.Add($"the download of {download.SuggestedFilename} was cancelled: it grew past {_options.MaxDownloadMegabytes} MB (Browser:MaxDownloadMegabytes)");
+                    }
+
+                    await download.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                await Task.WhenAny(saving, Task.Delay(TimeSpan.FromMilliseconds(200), _time, _disposed.Token)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is PlaywrightException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The download ended or the page closed meanwhile.
         }
     }
 

@@ -147,7 +147,7 @@ public sealed partial class PlaywrightDriver
         }
         catch (TimeoutException ex)
         {
-            throw new DriverException($"{what} on {page.Url} timed out after {_options.NavigationTimeoutMs} ms; the page may be hung.", ex);
+            throw await TimedOutAsync(page, what, ex).ConfigureAwait(false);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class PlaywrightDriver
                     var session = await CdpSessionAsync(page).ConfigureAwait(false);
                     // A CDP session of its own does not see Playwright's device-scale emulation: clip the visible
                     // viewport (document coordinates) and scale it to device pixels explicitly, as Playwright does.
-                    var metrics = await session.SendAsync("Page.getLayoutMetrics").ConfigureAwait(false);
+                    var metrics = await session.SendAsync("Page.getLayoutMetrics").WaitAsync(TimeSpan.FromMilliseconds(_options.NavigationTimeoutMs), _time, cancellationToken).ConfigureAwait(false);
                     var viewport = metrics!.Value.GetProperty("cssVisualViewport");
                     var args = new Dictionary<string, object>
                     {
@@ -87,7 +87,7 @@ public sealed partial class PlaywrightDriver
         }
         catch (TimeoutException ex)
         {
-            throw new DriverException($"Taking a screenshot of {page.Url} timed out after {_options.NavigationTimeoutMs} ms; the page may be hung.", ex);
+            throw await TimedOutAsync(page, "Taking a screenshot", ex).ConfigureAwait(false);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed partial class PlaywrightDriver
         }
         catch (TimeoutException ex)
         {
-            throw new DriverException($"Describing the element at {point} on {page.Url} timed out after {_options.NavigationTimeoutMs} ms; the page may be hung.", ex);
+            throw await TimedOutAsync(page, $"Describing the element at {point}", ex).ConfigureAwait(false);
         }
     }
 

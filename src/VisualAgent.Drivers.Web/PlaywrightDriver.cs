@@ -29,17 +29,20 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
     private int _viewportHeight;
     private bool _switched;
     private bool _crashed;
+    private string? _hung;
     private bool _pointerPlaced;
 
-    private PlaywrightDriver(IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger logger, TimeProvider time)
+    private PlaywrightDriver(IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger logger, TimeProvider time, string? artifactsDir)
     {
+        _artifactsDir = artifactsDir;
+        _ownsDownloadsDir = options.DownloadsDir is null;
         _context = context;
         _page = page;
         _ownsContext = ownsContext;
         _options = options;
         _logger = logger;
         _time = time;
-        _downloadsDir = options.DownloadsDir ?? Path.Combine(Path.GetTempPath(), "visual-agent-downloads");
+        _downloadsDir = options.DownloadsDir ?? PrivateFolder.Create("visual-agent-downloads-");
     }
 
     /// <summary>Launches a browser for this driver alone (disposed with it).</summary>
@@ -60,9 +63,9 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
     }
 
     internal static async Task<PlaywrightDriver> CreateAsync(
-        IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger? logger, CancellationToken cancellationToken)
+        IBrowserContext context, IPage page, bool ownsContext, BrowserOptions options, ILogger? logger, CancellationToken cancellationToken, string? artifactsDir = null)
     {
-        var driver = new PlaywrightDriver(context, page, ownsContext, options, logger ?? NullLogger.Instance, TimeProvider.System);
+        var driver = new PlaywrightDriver(context, page, ownsContext, options, logger ?? NullLogger.Instance, TimeProvider.System, artifactsDir);
         context.SetDefaultTimeout(Math.Max(1000, options.NavigationTimeoutMs));
         await context.AddInitScriptAsync(PageScripts.Activity).ConfigureAwait(false);
         if (options.BlockNonLocalRequests)
@@ -131,6 +134,11 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
             await _ownedBrowser.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_ownsDownloadsDir)
+        {
+            PrivateFolder.TryDelete(_downloadsDir);
+        }
+
         _disposed.Dispose();
     }
 
@@ -159,9 +167,54 @@ public sealed partial class PlaywrightDriver : IBrowserDriver, IElementQuery, IA
             throw new DriverException($"The page {CurrentPage.Url} crashed (renderer out of memory or a browser bug). Start a new run or restart the browser.");
         }
 
+        if (_hung is { } hung)
+        {
+            throw new DriverException($"page hung: {hung}; the page was closed. Start a new run.");
+        }
+
         if (CurrentPage.IsClosed)
         {
             throw new DriverException("The page was closed and no other page is open. Navigate in a new driver.");
+        }
+    }
+
+    /// <summary>
+    /// After an operation on the page timed out: a page that cannot even evaluate "1" within a few seconds is hung (a
+    /// script that never yields). It is closed, which ends its renderer, and every later call says "page hung"; a page
+    /// that still answers is only slow, and says that.
+    /// </summary>
+    private async Task<DriverException> TimedOutAsync(IPage page, string what, Exception inner)
+    {
+        if (await AnswersAsync(page).ConfigureAwait(false))
+        {
+            return new DriverException($"{what} on {page.Url} timed out after {_options.NavigationTimeoutMs} ms (the page is slow, but it answers).", inner);
+        }
+
+        _hung = $"{what} on {page.Url} got no answer within {_options.NavigationTimeoutMs} ms, and the page answers nothing else either (a script that never ends?)";
+        DriverLog.PageHung(_logger, page.Url);
+        try
+        {
+            await page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(10), _time).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // Closing it is best effort; the driver refuses to use it either way.
+        }
+
+        return new DriverException($"page hung: {_hung}; the page was closed.", inner);
+    }
+
+    /// <summary>Whether the page's main frame still runs script (a cheap probe, bounded to a few seconds).</summary>
+    private async Task<bool> AnswersAsync(IPage page)
+    {
+        try
+        {
+            await page.EvaluateAsync<int>("1").WaitAsync(TimeSpan.FromSeconds(3), _time).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            return false;
         }
     }
 

@@ -27,6 +27,15 @@ internal sealed record RawElement
     public IReadOnlyList<string> Frames { get; init; } = [];
     public bool InShadow { get; init; }
     public string? Css { get; init; }
+    public string? FormAction { get; init; }
+    public string? FrameUrl { get; init; }
+
+    /// <summary>The ranked locators of Scripts/locators.js (empty when the ranking failed: <see cref="RankError"/>).</summary>
+    public IReadOnlyList<ElementLocator> Locators { get; init; } = [];
+
+    public ElementFingerprint? Fingerprint { get; init; }
+
+    public string? RankError { get; init; }
 
     /// <summary>Elements in the top document (a giant page gets cheap locators only).</summary>
     public int PageSize { get; init; }
@@ -53,5 +62,9 @@ internal sealed record RawElement
         Editable = Editable,
         Frames = Frames,
         InShadowDom = InShadow,
+        Locators = Frames.Count == 0 ? Locators : [.. Locators.Select(l => l with { Frames = Frames })],
+        Fingerprint = Fingerprint,
+        FormAction = FormAction,
+        FrameUrl = FrameUrl,
     };
 }

@@ -12,8 +12,8 @@ namespace VisualAgent.Hosting;
 /// <summary>What one agent run is made of; <see cref="AgentFactory.Create"/> adds the imaging services.</summary>
 public sealed record AgentSetup
 {
-    /// <summary>The browser the run acts on (the caller owns and disposes it).</summary>
-    public required IBrowserDriver Driver { get; init; }
+    /// <summary>The browser or desktop the run acts on (the caller owns and disposes it).</summary>
+    public required IUiDriver Driver { get; init; }
 
     public required IPlanner Planner { get; init; }
 

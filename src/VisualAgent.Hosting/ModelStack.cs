@@ -75,6 +75,9 @@ public sealed class ModelStack : IAsyncDisposable
 
     public bool Simulated => Profile.IsSimulated;
 
+    /// <summary>The profile's price (Models:NAME:Price) for step and run costs and --max-cost; null when it has none.</summary>
+    public TokenPrice? Price => Profile.Price is { } p ? new TokenPrice(p.PerMillionInput, p.PerMillionOutput, p.PerGpuHour) : null;
+
     public bool Offline => Profile.IsOcr;
 
     /// <summary>Readies <paramref name="profile"/> for calls. Throws <see cref="ModelUnavailableException"/> for an unreachable probed endpoint.</summary>

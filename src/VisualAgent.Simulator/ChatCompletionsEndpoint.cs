@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using VisualAgent.Actions;
 using VisualAgent.Geometry;
 using VisualAgent.Models.Dialects;
 
@@ -126,8 +127,30 @@ internal sealed class ChatCompletionsEndpoint(SimulatedServer server, IModelDial
         }
 
         var received = record.ImageSizes.Count > 0 ? record.ImageSizes[^1] : found.Original;
-        var context = new ReplyContext(found.Original, received) { Divisor = options.Divisor, PadToSquare = options.PadToSquare };
-        return dialect.FormatReply(found.Answer, context);
+        // Serving mistakes (off by default): what the model saw, the family whose space it writes in, the axis order.
+        var seen = options.ServerResizeFactor is { } factor
+            ? new PixelSize(Math.Max(1, (int)Math.Round(received.Width * factor)), Math.Max(1, (int)Math.Round(received.Height * factor)))
+            : received;
+        var writer = options.ReplyDialect is { } other ? DialectRegistry.Get(other) : dialect;
+        var answer = options.SwapAxes ? SwapAxes(found.Answer, found.Original) : found.Answer;
+        var context = new ReplyContext(found.Original, seen) { Divisor = options.Divisor, PadToSquare = options.PadToSquare };
+        return writer.FormatReply(answer, context);
+    }
+
+    /// <summary>The answer a y-first model gives: its grid numbers in swapped order, i.e. the point at (y/H*W, x/W*H).</summary>
+    private static ParsedReply SwapAxes(ParsedReply answer, PixelSize original)
+    {
+        double X(double y) => y / original.Height * original.Width;
+        double Y(double x) => x / original.Width * original.Height;
+        return answer.Action is ClickAction click
+            ? answer with
+            {
+                Action = new ClickAction(X(click.Y), Y(click.X), click.Button, click.Count)
+                {
+                    Box = click.Box is [var x1, var y1, var x2, var y2] ? [X(y1), Y(x1), X(y2), Y(x2)] : null,
+                },
+            }
+            : answer;
     }
 
     private int ImageTokens(PixelSize size)

@@ -23,6 +23,22 @@ public sealed class SimulatedServerOptions
     /// <summary>Characters per streamed chunk.</summary>
     public int ChunkSize { get; set; } = 12;
 
+    /// <summary>
+    /// A serving mistake: the server resizes every image by this factor before the model sees it, and the model answers
+    /// in the coordinates of what it saw (what a server-side max_pixels below the client's does to pixel-space
+    /// families). Null = the model sees the image as received.
+    /// </summary>
+    public double? ServerResizeFactor { get; set; }
+
+    /// <summary>
+    /// A serving mistake: answers are written in this dialect's grammar and coordinate space instead of the server's own
+    /// (a model of another family behind the profile, e.g. Qwen2.5-VL pixels behind a Qwen3-VL grid profile). Null = its own.
+    /// </summary>
+    public string? ReplyDialect { get; set; }
+
+    /// <summary>A serving mistake: the model writes y before x (Gemini style), on its own grid.</summary>
+    public bool SwapAxes { get; set; }
+
     /// <summary>Context length in tokens; longer prompts get HTTP 400 (null = no limit).</summary>
     public int? MaxContextTokens { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class BoundaryTests
     [Fact]
     public void Agent_UsesNoTypeOfVisionDriversWebOrSimulator()
     {
-        var forbidden = Types().That().ResideInAssembly(Product.Vision, Product.DriversWeb, Product.Simulator);
+        var forbidden = Types().That().ResideInAssembly(Product.Vision, Product.DriversWeb, Product.DriversDesktop, Product.Simulator);
 
         IArchRule rule = Types().That().ResideInAssembly(Product.Agent).Should().NotDependOnAny(forbidden)
             .Because("the loop runs on fakes with no native code: pixels, browsers and the simulator come in through Abstractions' seams");
@@ -27,11 +27,22 @@ public sealed class BoundaryTests
     [Fact]
     public void Agent_ReferencesNoVisionDriversWebOrSimulatorAssembly()
     {
-        var forbidden = new[] { Product.Vision, Product.DriversWeb, Product.Simulator }.Select(a => a.GetName().Name).ToHashSet(StringComparer.Ordinal);
+        var forbidden = new[] { Product.Vision, Product.DriversWeb, Product.DriversDesktop, Product.Simulator }.Select(a => a.GetName().Name).ToHashSet(StringComparer.Ordinal);
 
         var referenced = Product.Agent.GetReferencedAssemblies().Select(a => a.Name).Where(forbidden.Contains).ToList();
 
         Assert.Empty(referenced);
+    }
+
+    [Fact]
+    public void DriversDesktop_DependsOnNeitherTheWebDriverVisionNorTheAgent()
+    {
+        var forbidden = Types().That().ResideInAssembly(Product.DriversWeb, Product.Vision, Product.Agent, Product.Simulator);
+
+        IArchRule rule = Types().That().ResideInAssembly(Product.DriversDesktop).Should().NotDependOnAny(forbidden)
+            .Because("the desktop driver is a second implementation of Abstractions' capability interfaces, beside the web one");
+
+        rule.Check(Product.Architecture);
     }
 
     [Fact]
@@ -45,7 +56,7 @@ public sealed class BoundaryTests
     }
 
     [Fact]
-    public void CliAndBench_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
+    public void CliBenchAndMcp_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
     {
         var composition = MethodMembers().That().AreConstructors()
             .And().AreDeclaredIn(typeof(AgentRunner), typeof(ModelPlanner), typeof(ModelGrounder), typeof(WordsPlanner))
@@ -53,7 +64,7 @@ public sealed class BoundaryTests
             .Or().AreDeclaredIn(typeof(VisualAgent.Models.LlamaSharp.LlamaChatClient), typeof(VisualAgent.Models.LlamaSharp.LlamaModels))
             .Or().HaveNameStartingWith(nameof(SimulatedServer.StartForProfileAsync));
 
-        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench).Should().NotCallAny(composition)
+        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench, Product.Mcp).Should().NotCallAny(composition)
             .Because("Hosting is the one place a profile becomes a planner, grounder or client and an AgentRunner is built (ModelStack, AgentFactory)");
 
         rule.Check(Product.Architecture);

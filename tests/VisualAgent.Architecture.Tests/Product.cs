@@ -17,12 +17,14 @@ internal static class Product
     public static readonly System.Reflection.Assembly Vision = typeof(TesseractOcr).Assembly;
     public static readonly System.Reflection.Assembly Simulator = typeof(SimulatedServer).Assembly;
     public static readonly System.Reflection.Assembly DriversWeb = typeof(PlaywrightDriver).Assembly;
+    public static readonly System.Reflection.Assembly DriversDesktop = typeof(Drivers.Desktop.DesktopDriver).Assembly;
     public static readonly System.Reflection.Assembly Agent = typeof(AgentRunner).Assembly;
     public static readonly System.Reflection.Assembly Hosting = typeof(ModelStack).Assembly;
     public static readonly System.Reflection.Assembly Bench = typeof(BenchRunner).Assembly;
     public static readonly System.Reflection.Assembly Cli = System.Reflection.Assembly.Load("visual-agent");
+    public static readonly System.Reflection.Assembly Mcp = typeof(Mcp.VisualAgentMcpServer).Assembly;
 
     public static readonly ArchUnitNET.Domain.Architecture Architecture = new ArchLoader()
-        .LoadAssemblies(Abstractions, Models, Vision, Simulator, DriversWeb, Agent, Hosting, Bench, Cli)
+        .LoadAssemblies(Abstractions, Models, Vision, Simulator, DriversWeb, DriversDesktop, Agent, Hosting, Bench, Cli, Mcp)
         .Build();
 }

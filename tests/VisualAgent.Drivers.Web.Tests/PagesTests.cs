@@ -40,6 +40,33 @@ public sealed class PagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Downloads_WithNoFolderGiven_GoToAPrivateFolderRemovedWithTheDriver()
+    {
+        var driver = await fixture.NewDriverAsync(o => o.DownloadsDir = null);
+        string folder;
+        try
+        {
+            await driver.NavigateAsync(fixture.Samples.Url("orders/"), TestContext.Current.CancellationToken);
+            var export = await TestPage.CentreAsync(driver, "document.getElementById('export-btn')");
+
+            var outcome = await driver.ExecuteAsync(new ClickAction(export.X, export.Y), TestContext.Current.CancellationToken);
+
+            folder = driver.DownloadsDir;
+            Assert.StartsWith(Path.GetTempPath(), Assert.Single(outcome.Downloads), StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+            }
+        }
+        finally
+        {
+            await driver.DisposeAsync();
+        }
+
+        Assert.False(Directory.Exists(folder), $"{folder} was left behind");
+    }
+
+    [Fact]
     public async Task WaitForDownload_NoneComes_ThrowsAClearError()
     {
         await using var driver = await fixture.NewDriverAsync();

@@ -12,6 +12,9 @@ public sealed record ActionOutcome
     /// <summary>Files downloaded during the action (absolute paths).</summary>
     public IReadOnlyList<string> Downloads { get; init; } = [];
 
+    /// <summary>Downloads that did not arrive, and why ("cancelled: it grew past 1024 MB").</summary>
+    public IReadOnlyList<string> DownloadProblems { get; init; } = [];
+
     /// <summary>True when the action opened a new tab or pop-up and the driver switched to it.</summary>
     public bool SwitchedPage { get; init; }
 

@@ -49,6 +49,28 @@ public sealed record ElementFacts
     /// <summary>True when the element lives inside a shadow root.</summary>
     public bool InShadowDom { get; init; }
 
+    /// <summary>
+    /// Every way to find the element again, ranked best first by the driver when the step acted (test id, role + name,
+    /// placeholder, label, alt, text, title, id, role, tag, nth, CSS, XPath); null when the driver has no DOM.
+    /// </summary>
+    public IReadOnlyList<ElementLocator>? Locators { get; init; }
+
+    /// <summary>What the element was (role, name, test id, id, text, tag path), for healing.</summary>
+    public ElementFingerprint? Fingerprint { get; init; }
+
+    /// <summary>For desktop elements: application, window, role/name chain and automation id (replay and codegen).</summary>
+    [JsonIgnore]
+    public ElementPath? Path { get; init; }
+
+    /// <summary>For a form field: where its form sends it (the form's resolved action URL); null outside a form.</summary>
+    public string? FormAction { get; init; }
+
+    /// <summary>
+    /// The URL of the frame the element lives in, when it is not the page itself; for an iframe that could not be
+    /// looked into (another origin), the iframe's own address.
+    /// </summary>
+    public string? FrameUrl { get; init; }
+
     [JsonIgnore]
     public bool IsPassword => string.Equals(InputType, "password", StringComparison.OrdinalIgnoreCase);
 }

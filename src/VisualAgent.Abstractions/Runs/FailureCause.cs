@@ -27,6 +27,12 @@ public enum FailureCause
     /// <summary>A bound on steps, model calls or wall time was reached.</summary>
     [JsonStringEnumMemberName("limit")] Limit,
 
+    /// <summary>A token or cost budget (--max-tokens-total, --max-cost) was used up.</summary>
+    [JsonStringEnumMemberName("budget")] Budget,
+
+    /// <summary>The same action on an unchanged screen, again after a re-plan told the planner so.</summary>
+    [JsonStringEnumMemberName("no_progress")] NoProgress,
+
     /// <summary>Ctrl-C or a signal stopped the run.</summary>
     [JsonStringEnumMemberName("interrupted")] Interrupted,
 

@@ -50,6 +50,12 @@ public sealed record RunRecord
 
     public TokenUsage Tokens { get; init; } = new(0, 0);
 
+    /// <summary>What the run's model work cost, from the profile's price (tokens, and GPU time of model calls); null when the price is unknown.</summary>
+    public double? Cost { get; init; }
+
+    /// <summary>The budgets the run ran under (max_tokens_total, max_cost), when any.</summary>
+    public IReadOnlyDictionary<string, double>? Budget { get; init; }
+
     public double DurationMs { get; init; }
 
     public string? Answer { get; init; }

@@ -37,6 +37,9 @@ public sealed record StepRecord
 
     public ElementFacts? Element { get; init; }
 
+    /// <summary>For desktop steps: where the element lives (application, window, role/name chain, automation id).</summary>
+    public ElementPath? ElementPath { get; init; }
+
     public double? Confidence { get; init; }
 
     /// <summary>The structured step (verb, target phrase, text, option, keys), secrets still written {{secret:NAME}} (format 2).</summary>
@@ -48,6 +51,18 @@ public sealed record StepRecord
     /// <summary>How the target was found: "page: button \"Save\"", "pixels (ocr): ..." (format 2).</summary>
     public string? Grounding { get; init; }
 
+    /// <summary>
+    /// The element acted on, ranked ways to find it again (best first, format 2); null for steps that acted on no
+    /// element and for runs recorded before locators were.
+    /// </summary>
+    public IReadOnlyList<ElementLocator>? Locators { get; init; }
+
+    /// <summary>What the element acted on was, for healing (format 2).</summary>
+    public ElementFingerprint? Fingerprint { get; init; }
+
+    /// <summary>Why a step that acted at a point has no locators (a canvas, pixels only, no element there).</summary>
+    public string? NoLocator { get; init; }
+
     /// <summary>Written "ok", "retry", "failed", "blocked" or "skipped".</summary>
     public required StepOutcome Outcome { get; init; }
 
@@ -57,6 +72,9 @@ public sealed record StepRecord
     public double? ScreenChange { get; init; }
 
     public TokenUsage? Usage { get; init; }
+
+    /// <summary>What this step's model calls cost, from the profile's price; null when the price is unknown.</summary>
+    public double? Cost { get; init; }
 
     public double ModelMs { get; init; }
 

@@ -38,6 +38,12 @@ internal sealed class Actor(RunContext run)
             }
         }
 
+        foreach (var problem in outcome.DownloadProblems)
+        {
+            trace.Notes.Add(problem);
+            run.DownloadProblems.Add(problem);
+        }
+
         foreach (var page in outcome.OtherPages)
         {
             trace.Notes.Add($"a page opened by itself ({page}): not followed, the agent stays on its page");

@@ -53,6 +53,18 @@ public sealed record AgentOptions
     /// <summary>At most this many elements are read from a screen for grounding (a page with more is cut, and says so). Default 4000.</summary>
     public int MaxElements { get; init; } = 4000;
 
+    /// <summary>Tokens (prompt, image and completion) a run may use before it stops cleanly; null = no bound (the default).</summary>
+    public long? MaxTokensTotal { get; init; }
+
+    /// <summary>What a run may cost, in the model profile's price currency (its Price), before it stops cleanly; null = no bound (the default).</summary>
+    public double? MaxCost { get; init; }
+
+    /// <summary>
+    /// The same action on an unchanged screen this many times in a row: the planner is told so once (a re-plan with that
+    /// fact in its history); the next such repeat ends the run (cause no_progress). Default 3.
+    /// </summary>
+    public int NoProgressRepeats { get; init; } = 3;
+
     /// <summary>Throws <see cref="UsageException"/> when a bound is out of range.</summary>
     public void Validate()
     {
@@ -66,6 +78,9 @@ public sealed record AgentOptions
         Require(SettleAfterAction >= TimeSpan.Zero && RetryDelay >= TimeSpan.Zero, "Agent:SettleAfterAction and RetryDelay must not be negative");
         Require(WaitTimeout > TimeSpan.Zero && PollInterval > TimeSpan.Zero, "Agent:WaitTimeout and PollInterval must be positive");
         Require(MaxElements is >= 50 and <= 100_000, "Agent:MaxElements must be 50..100000");
+        Require(MaxTokensTotal is null or >= 1, "Agent:MaxTokensTotal (--max-tokens-total) must be at least 1");
+        Require(MaxCost is null || (MaxCost > 0 && double.IsFinite(MaxCost.Value)), "Agent:MaxCost (--max-cost) must be a positive number");
+        Require(NoProgressRepeats is >= 2 and <= 100, "Agent:NoProgressRepeats must be 2..100");
     }
 
     private static void Require(bool ok, string message)

@@ -61,20 +61,14 @@ public sealed partial class AgentRunner
         loop.ConsecutiveFailures = 0;
     }
 
-    private async Task<string?> SaveAfterShotAsync(RunContext run, int index, Drivers.Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
+    private static async Task<string?> SaveAfterShotAsync(RunContext run, int index, Drivers.Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
     {
-        if (run.SensitiveBoxes.Count == 0 || run.SensitiveLocation != run.Location)
-        {
-            return await run.Writer.SaveAfterShotAsync(index, shot.Png, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_screenshotMasker is null)
+        if (run.CurrentUnmasked)
         {
             trace.Notes.Add("screenshot not saved: it may show a secret and no screenshot masker is configured");
             return null;
         }
 
-        var masked = await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], cancellationToken).ConfigureAwait(false);
-        return await run.Writer.SaveAfterShotAsync(index, masked, cancellationToken).ConfigureAwait(false);
+        return await run.Writer.SaveAfterShotAsync(index, shot.Png, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -49,6 +49,16 @@ public sealed partial class AgentRunner
         run.CarriedNotes.Clear();
         var shotPath = await SaveShotAsync(run, index, shot, trace, cancellationToken).ConfigureAwait(false);
         var (outcome, error, stop, cause) = await ExecuteAsync(decision, run, trace, cancellationToken).ConfigureAwait(false);
+        if (_driver is IRequestGuard guard && guard.TakeBlockedRequests() is { Count: > 0 } blocked)
+        {
+            trace.Notes.AddRange(blocked.Select(b => "blocked before it left: " + b.Reason).Distinct().Take(5));
+            // The page meant to go somewhere the policy forbids: whatever the step's own check said, it did not do what it meant.
+            if (outcome == StepOutcome.Ok && blocked.FirstOrDefault(b => b.IsNavigation) is { } away)
+            {
+                (outcome, error, stop, cause) = (StepOutcome.Blocked, away.Reason, new PolicyBlockedException(away.Reason), FailureCause.Policy);
+            }
+        }
+
         var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
         var description = decision switch
         {
@@ -65,8 +75,11 @@ public sealed partial class AgentRunner
         {
             Index = index, Started = started, Ended = _time.GetUtcNow(), Description = description,
             Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
-            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element,
+            SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element is { } element ? element with { Locators = null, Fingerprint = null } : null, ElementPath = trace.Element?.Path,
+            Locators = trace.Element is not { Tag: "canvas" } && trace.Element?.Locators is { Count: > 0 } locators ? locators : null, Fingerprint = trace.Element?.Fingerprint,
+            NoLocator = NoLocatorReason(trace),
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
+            Cost = loop.Request.Price?.CostOf(trace.Usage, trace.ModelMs),
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
             Intent = decision.Intent, Check = trace.Check ?? trace.Probe.Decided, Grounding = trace.Grounding,
         };
@@ -75,9 +88,16 @@ public sealed partial class AgentRunner
         StepRecorded?.Invoke(record with { Description = _secrets.Masker.Apply(record.Description), RawReply = _secrets.Masker.Apply(record.RawReply), Error = _secrets.Masker.Apply(record.Error) });
         loop.History.Add(_secrets.Masker.Apply($"{index}. {description} -> {outcome.Name()}{(error is null ? "" : $": {error}")}")!);
         Log.StepEnded(_logger, index, _secrets.Masker.Apply(description)!, outcome.Name());
+        loop.ModelMs += trace.ModelMs;
         if (stop is not null)
         {
             ExceptionDispatchInfo.Throw(stop);
+        }
+
+        if (NoProgress(loop, decision, record) is { } stuck)
+        {
+            loop.End(RunStatus.Failed, stuck, FailureCause.NoProgress);
+            return;
         }
 
         if (outcome == StepOutcome.Ok)
@@ -93,6 +113,58 @@ public sealed partial class AgentRunner
             loop.End(RunStatus.Failed, $"step {index} failed: {error}", cause);
         }
     }
+
+    /// <summary>A step changed less of the screen than this: "unchanged" for the no-progress guard.</summary>
+    internal const double UnchangedScreen = 0.001;
+
+    /// <summary>
+    /// The no-progress guard: the same action on an unchanged screen <see cref="AgentOptions.NoProgressRepeats"/> times
+    /// in a row tells the planner so once (a line in its history: a re-plan with that fact); one more such repeat ends
+    /// the run with the reason. Any change of the screen or another action starts over.
+    /// </summary>
+    private string? NoProgress(LoopState loop, PlannerDecision decision, StepRecord step)
+    {
+        var action = ActionKey(decision);
+        if (action is null || step.ScreenChange is not { } change || change >= UnchangedScreen)
+        {
+            (loop.RepeatedAction, loop.Repeats, loop.ToldNoProgress) = (null, 0, false);
+            return null;
+        }
+
+        loop.Repeats = action == loop.RepeatedAction ? loop.Repeats + 1 : 1;
+        loop.RepeatedAction = action;
+        var n = _options.NoProgressRepeats;
+        if (loop.Repeats < n)
+        {
+            return null;
+        }
+
+        var what = _secrets.Masker.Apply(action);
+        if (!loop.ToldNoProgress)
+        {
+            loop.ToldNoProgress = true;
+            loop.Repeats = n - 1;
+            loop.History.Add($"NOTE: the last {n} steps did the same action ({what}) and the screen did not change: it has no effect here. Do something else, or finish (done with failure) if the task cannot be done.");
+            Log.NoProgressNoted(_logger, step.Index, n);
+            return null;
+        }
+
+        return $"no progress: the same action ({what}) on an unchanged screen {n} times in a row, and again after the planner was told so (step {step.Index})";
+    }
+
+    /// <summary>What makes two decisions "the same action": the verb and its values, points on a 16-pixel grid.</summary>
+    private static string? ActionKey(PlannerDecision decision) => decision switch
+    {
+        PlannerDecision.Described d => d.Step.Source is { Length: > 0 } source ? source : StepParser.Describe(d.Step),
+        PlannerDecision.Grounded g => ActionJson.Serialize(g.Act is { Target: { } p } ? Rounded(g.Act, p) : g.Act with { Thought = null }),
+        _ => null,
+    };
+
+    private static AgentAction Rounded(AgentAction act, Geometry.ScreenPoint p) => act switch
+    {
+        ClickAction c => c with { X = Math.Round(p.X / 16) * 16, Y = Math.Round(p.Y / 16) * 16, Thought = null, Box = null },
+        _ => act with { Thought = null },
+    };
 
     /// <summary>Done and answer decisions end the run without acting.</summary>
     private static bool IsFinal(PlannerDecision decision, LoopState loop)
@@ -156,26 +228,16 @@ public sealed partial class AgentRunner
         }
     }
 
-    private async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
+    /// <summary>Saves the observation as captured (already masked by <see cref="RunContext.CaptureAsync"/>).</summary>
+    private static async Task<string?> SaveShotAsync(RunContext run, int index, Screenshot shot, StepTrace trace, CancellationToken cancellationToken)
     {
-        if (run.SensitiveLocation != run.Location)
-        {
-            run.SensitiveBoxes.Clear();
-        }
-
-        if (run.SensitiveBoxes.Count == 0)
-        {
-            return await run.Writer.SaveShotAsync(index, shot.Png, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_screenshotMasker is null)
+        if (run.CurrentUnmasked && ReferenceEquals(shot, run.Current))
         {
             trace.Notes.Add("screenshot not saved: it may show a secret and no screenshot masker is configured");
             return null;
         }
 
-        var masked = await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], cancellationToken).ConfigureAwait(false);
-        return await run.Writer.SaveShotAsync(index, masked, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await run.Writer.SaveShotAsync(index, shot.Png, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string?> AnnotateAsync(LoopState loop, int index, string? shotPath, StepTrace trace)
@@ -188,6 +250,34 @@ public sealed partial class AgentRunner
         var png = await File.ReadAllBytesAsync(Path.Combine(loop.Writer.Folder, shotPath)).ConfigureAwait(false);
         var annotated = await _annotator.AnnotateAsync(png, point, trace.Action.BoxValue).ConfigureAwait(false);
         return await loop.Writer.SaveShotAsync(index, annotated, annotated: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Why a step that acted at a point records no locators; null when it has some or acted at no point.</summary>
+    private static string? NoLocatorReason(StepTrace trace)
+    {
+        if (trace.Action?.Target is null)
+        {
+            return null;
+        }
+
+        // A point on a canvas is the locator: the canvas element's own locator would aim at its centre, not the point.
+        if (trace.Element is { Tag: "canvas" })
+        {
+            return "a canvas: its content has no elements, so the point is the locator";
+        }
+
+        if (trace.Element?.Locators is { Count: > 0 })
+        {
+            return null;
+        }
+
+        return trace.Element switch
+        {
+            null => "no element the driver can see at the point (pixels only): replayed and exported as coordinates",
+            { Tag: "canvas" } => "a canvas: its content has no elements, so the point is the locator",
+            { Locators: null } => "the driver gave no locators for this surface",
+            _ => "no locator matched the element",
+        };
     }
 
     private string ModelName(PlannerDecision decision) =>

@@ -92,6 +92,11 @@ public sealed partial class AgentRunner
     public async Task<RunResult> RunAsync(RunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_options.MaxCost is not null && request.Price?.IsKnown != true)
+        {
+            throw new UsageException($"A cost budget (--max-cost, Agent:MaxCost) needs the model's price: set Models:{request.Model}:Price (PerMillionInput and PerMillionOutput, or PerGpuHour), or give --max-tokens-total instead.");
+        }
+
         var startedAt = _time.GetUtcNow();
         var initial = new RunRecord
         {
@@ -103,6 +108,7 @@ public sealed partial class AgentRunner
             Simulated = request.Simulated,
             Settings = request.Settings,
             StartedAt = startedAt,
+            Budget = Budget(_options),
         };
         await using var writer = await _store.CreateAsync(initial, _secrets.Masker, cancellationToken).ConfigureAwait(false);
         Log.RunStarted(_logger, initial.Id, writer.Folder);
@@ -111,13 +117,20 @@ public sealed partial class AgentRunner
             Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,
             Secrets = _secrets, Writer = writer, Options = _options, Time = _time, ScreenChange = _screenChange, Logger = _logger,
             Dialogs = new DialogPlan(_planner as IStepPreview), GroundThroughElements = request.GroundThroughElements,
+            ScreenshotMasker = _screenshotMasker,
         };
         var loop = new LoopState(request, run, writer, initial, _time.GetTimestamp());
         using var wall = new CancellationTokenSource(_options.MaxWallTime, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, wall.Token);
         ExceptionDispatchInfo? crash = null;
+        var guard = _driver as IRequestGuard;
         try
         {
+            if (guard is not null)
+            {
+                await guard.SetRequestGuardAsync(r => run.Policy.RequestVerdict(r, run.SecretTyped), linked.Token).ConfigureAwait(false);
+            }
+
             await LoopAsync(loop, wall, linked.Token, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -144,12 +157,29 @@ public sealed partial class AgentRunner
         }
 
         var finalShot = crash is null ? await SaveFinalShotAsync(run, writer).ConfigureAwait(false) : null;
+        await RemoveRequestGuardAsync(guard).ConfigureAwait(false);
         var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot };
         await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
         await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
         Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
         crash?.Throw();
         return new RunResult(writer.Run ?? final, writer.Folder);
+    }
+
+    /// <summary>The guard belongs to this run: a later run on the same driver sets its own.</summary>
+    private static async Task RemoveRequestGuardAsync(IRequestGuard? guard)
+    {
+        try
+        {
+            if (guard is not null)
+            {
+                await guard.SetRequestGuardAsync(null, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is VisualAgentException or InvalidOperationException)
+        {
+            // The browser is gone; so is its guard.
+        }
     }
 
     /// <summary>The screen as the run ended, masked like every step shot; null when it cannot be captured in a few seconds.</summary>
@@ -163,23 +193,47 @@ public sealed partial class AgentRunner
                 return null;
             }
 
-            var shot = await _driver.CaptureAsync(bound.Token).ConfigureAwait(false);
-            if (run.SensitiveBoxes.Count > 0 && run.SensitiveLocation == run.Location)
-            {
-                if (_screenshotMasker is null)
-                {
-                    return null;
-                }
-
-                return await writer.SaveFinalShotAsync(await _screenshotMasker.MaskAsync(shot.Png.ToArray(), [.. run.SensitiveBoxes], bound.Token).ConfigureAwait(false), bound.Token).ConfigureAwait(false);
-            }
-
-            return await writer.SaveFinalShotAsync(shot.Png, bound.Token).ConfigureAwait(false);
+            var shot = await run.CaptureAsync(bound.Token).ConfigureAwait(false);
+            return run.CurrentUnmasked ? null : await writer.SaveFinalShotAsync(shot.Png, bound.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is VisualAgentException or OperationCanceledException or IOException or InvalidOperationException)
         {
             return null;
         }
+    }
+
+    /// <summary>The budgets as run.json records them; null when there are none.</summary>
+    private static Dictionary<string, double>? Budget(AgentOptions options)
+    {
+        var budget = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (options.MaxTokensTotal is { } tokens)
+        {
+            budget["max_tokens_total"] = tokens;
+        }
+
+        if (options.MaxCost is { } cost)
+        {
+            budget["max_cost"] = cost;
+        }
+
+        return budget.Count > 0 ? budget : null;
+    }
+
+    /// <summary>Why the run must stop before its next step because a budget is used up, or null. Checked between steps: a step is never cut half-way.</summary>
+    private string? BudgetUsedUp(LoopState loop)
+    {
+        var tokens = loop.Run.Tokens.TotalTokens;
+        if (_options.MaxTokensTotal is { } maxTokens && tokens >= maxTokens)
+        {
+            return $"the token budget ({maxTokens} tokens, --max-tokens-total) is used up: {tokens} tokens after {loop.Index} step(s) and {loop.Run.ModelCalls} model call(s)";
+        }
+
+        if (_options.MaxCost is { } maxCost && loop.Cost is { } cost && cost >= maxCost)
+        {
+            return $"the cost budget ({maxCost.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}, --max-cost) is used up: {cost.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} after {loop.Index} step(s) and {loop.Run.ModelCalls} model call(s)";
+        }
+
+        return null;
     }
 
     /// <param name="wall">The wall-time bound, pushed back by the time spent paused.</param>
@@ -202,6 +256,12 @@ public sealed partial class AgentRunner
             if (loop.Run.ModelCalls >= _options.MaxModelCalls)
             {
                 loop.End(RunStatus.Failed, $"the model call limit ({_options.MaxModelCalls}) was reached", FailureCause.Limit);
+                return;
+            }
+
+            if (BudgetUsedUp(loop) is { } spent)
+            {
+                loop.End(RunStatus.Failed, spent, FailureCause.Budget);
                 return;
             }
 

@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Warning, "Step {Index} failed: {Error}")]
     public static partial void StepFailed(ILogger logger, int index, string error);
+
+    [LoggerMessage(5, LogLevel.Warning, "Step {Index}: the same action on an unchanged screen {Times} times; the planner is told so")]
+    public static partial void NoProgressNoted(ILogger logger, int index, int times);
 }

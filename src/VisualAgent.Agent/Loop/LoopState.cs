@@ -31,6 +31,19 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
 
     public List<string> History { get; } = [];
 
+    /// <summary>Model time of the steps so far (for a GPU-hour price).</summary>
+    public double ModelMs { get; set; }
+
+    /// <summary>The run's cost so far from the request's price; null when the price is unknown.</summary>
+    public double? Cost => Request.Price?.CostOf(Run.Tokens, ModelMs);
+
+    /// <summary>The no-progress guard: the action repeated on an unchanged screen, how many times in a row, and whether the planner was told.</summary>
+    public string? RepeatedAction { get; set; }
+
+    public int Repeats { get; set; }
+
+    public bool ToldNoProgress { get; set; }
+
     public int FailedChecks { get; private set; }
 
     public int WeakChecks { get; private set; }
@@ -74,6 +87,7 @@ internal sealed class LoopState(RunRequest request, RunContext run, RunWriter wr
         Steps = Writer.Steps.Count,
         ModelCalls = Run.ModelCalls,
         Tokens = Run.Tokens,
+        Cost = Cost,
         DurationMs = time.GetElapsedTime(StartTimestamp).TotalMilliseconds,
         Answer = Answer,
         FailedChecks = FailedChecks,

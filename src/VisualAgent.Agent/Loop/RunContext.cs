@@ -4,6 +4,7 @@ using VisualAgent.Agent.Runs;
 using VisualAgent.Drivers;
 using VisualAgent.Geometry;
 using VisualAgent.Grounding;
+using VisualAgent.Imaging;
 
 namespace VisualAgent.Agent;
 
@@ -67,13 +68,50 @@ internal sealed class RunContext
 
     public int DownloadsAwaited { get; set; }
 
+    /// <summary>Downloads that did not arrive, and why (too large, failed).</summary>
+    public List<string> DownloadProblems { get; } = [];
+
+    /// <summary>A secret was typed in this run: from then on the request guard lets nothing reach other origins.</summary>
+    public bool SecretTyped { get; set; }
+
     public int ModelCalls { get; set; }
 
     public TokenUsage Tokens { get; set; } = new(0, 0);
 
+    /// <summary>Blanks boxes in screenshots; null = screenshots that may show a secret are neither saved nor kept.</summary>
+    public IScreenshotMasker? ScreenshotMasker { get; init; }
+
+    /// <summary>The latest capture needed masking and there was no masker: it must not be saved (nor shown to a model).</summary>
+    public bool CurrentUnmasked { get; private set; }
+
+    /// <summary>
+    /// Captures the screen as the run may keep it: fields that hold a secret, and any text on the page that shows one
+    /// (a page that echoes what was typed), are blanked in the observation itself, so neither a model, the grounder
+    /// nor a saved screenshot ever sees a secret's pixels.
+    /// </summary>
     public async Task<Screenshot> CaptureAsync(CancellationToken cancellationToken)
     {
-        Current = await Driver.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        var shot = await Driver.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        if (SensitiveLocation != Location)
+        {
+            SensitiveBoxes.Clear();
+        }
+
+        var boxes = new List<ScreenBox>(SensitiveBoxes);
+        if (Secrets.Masker.HasSecrets && Elements is { } elements)
+        {
+            foreach (var block in await elements.QueryTextAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (block.Visible && !string.Equals(Secrets.Masker.Apply(block.Text), block.Text, StringComparison.Ordinal))
+                {
+                    boxes.Add(block.Box);
+                }
+            }
+        }
+
+        CurrentUnmasked = boxes.Count > 0 && ScreenshotMasker is null;
+        Current = boxes.Count == 0 || ScreenshotMasker is null ? shot
+            : shot with { Png = await ScreenshotMasker.MaskAsync(shot.Png.ToArray(), boxes, cancellationToken).ConfigureAwait(false) };
         return Current;
     }
 

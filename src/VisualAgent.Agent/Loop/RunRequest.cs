@@ -21,6 +21,9 @@ public sealed record RunRequest
     /// </summary>
     public bool GroundThroughElements { get; init; }
 
+    /// <summary>The model profile's price, for the cost of each step and of the run (and --max-cost); null = unknown.</summary>
+    public Grounding.TokenPrice? Price { get; init; }
+
     /// <summary>Settings to record in run.json (never secrets).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

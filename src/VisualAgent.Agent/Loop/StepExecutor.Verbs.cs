@@ -83,6 +83,7 @@ internal sealed partial class StepExecutor
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
         NoteNoRepeat(trace);
         var text = run.Secrets.Resolve(written);
+        run.SecretTyped |= SecretResolver.ContainsSecret(written);
         if (trace.Element?.IsPassword == true || trace.Probe.Element?.InputType == "password" || SecretResolver.ContainsSecret(written))
         {
             var p = target.Point;
@@ -392,14 +393,19 @@ internal sealed partial class StepExecutor
         }
 
         var spec = Targets.TargetPhrase.Parse(target.Text);
-        if (spec.Text.Length == 0 || Targets.TargetResolver.Grade(spec with { Quoted = true }, hit) > 0
-            || (hit.Label is { } label && Targets.TargetResolver.Grade(spec with { Quoted = true }, hit with { Name = label }) > 0))
+        if (spec.Text.Length > 0 && Targets.TargetResolver.Grade(spec with { Quoted = true }, hit) <= 0
+            && !(hit.Label is { } label && Targets.TargetResolver.Grade(spec with { Quoted = true }, hit with { Name = label }) > 0))
         {
-            return;
+            throw new StepFailedException(
+                $"pixels ({run.Grounder.Name}) put \"{target.Text}\" on {ElementTargetLocator.Describe(hit)}, which does not answer to that name; not acting on it", final: true, FailureCause.WrongElement);
         }
 
-        throw new StepFailedException(
-            $"pixels ({run.Grounder.Name}) put \"{target.Text}\" on {ElementTargetLocator.Describe(hit)}, which does not answer to that name; not acting on it", final: true, FailureCause.WrongElement);
+        // Pixels read a name, not a place: "Dining Out" in the "Hot Coffee" row must be that row's, not the first one read.
+        if (spec.Scope is not null && Targets.TargetResolver.InScope(spec, [hit], out _).Count == 0)
+        {
+            throw new StepFailedException(
+                $"pixels ({run.Grounder.Name}) put \"{target.Text}\" on {ElementTargetLocator.Describe(hit)}, which is not in the {spec.ScopeKind ?? "section"} \"{spec.Scope}\"; not acting on it", final: true, FailureCause.WrongElement);
+        }
     }
 
     /// <summary>A step that needed a person's yes, or whose target submits a form, is never repeated automatically.</summary>

@@ -44,6 +44,14 @@ internal sealed partial class StepExecutor
         var started = run.Time.GetTimestamp();
         while (run.Downloads.Count <= run.DownloadsAwaited)
         {
+            if (run.DownloadProblems.Count > 0)
+            {
+                // A cancelled or failed download will not arrive: say why now instead of waiting out the timeout.
+                var problem = run.DownloadProblems[^1];
+                run.DownloadProblems.Clear();
+                throw new StepFailedException(problem, final: true);
+            }
+
             if (run.Time.GetElapsedTime(started) >= run.Options.WaitTimeout)
             {
                 throw new StepFailedException($"no download arrived within {run.Options.WaitTimeout.TotalSeconds:0.#} s", final: true);
@@ -54,6 +62,7 @@ internal sealed partial class StepExecutor
         }
 
         trace.Notes.Add($"downloaded {string.Join(", ", run.Downloads.Skip(run.DownloadsAwaited))}");
+        run.DownloadProblems.Clear();
         run.DownloadsAwaited = run.Downloads.Count;
         return false;
     }

@@ -46,6 +46,33 @@ public sealed partial class SafetyPolicy
         return _options.ConfirmLeavingOrigins ? PolicyDecision.Confirm(reason) : PolicyDecision.Deny(reason);
     }
 
+    /// <summary>
+    /// Decides, before it leaves, a request the page makes (null lets it go): nothing is sent to an origin outside the
+    /// allowed ones (any method but GET/HEAD/OPTIONS), the page itself never goes there unless leaving is confirmable,
+    /// and once a secret was typed in the run nothing at all reaches such an origin.
+    /// </summary>
+    public string? RequestVerdict(OutgoingRequest request, bool secretTyped)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_origins.StartOrigin is null || !request.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase) || _origins.IsAllowed(request.Url))
+        {
+            return null;
+        }
+
+        var origin = OriginRules.OriginOf(request.Url) ?? "another origin";
+        if (request.Method is not ("GET" or "HEAD" or "OPTIONS"))
+        {
+            return $"the page tried to send data ({request.Method}) to {origin}, which is not an allowed origin";
+        }
+
+        if (request.IsNavigation && request.IsMainFrame && !_options.ConfirmLeavingOrigins)
+        {
+            return $"the page tried to go to {origin}, which is not an allowed origin (add it to Policy:AllowedOrigins to allow it)";
+        }
+
+        return secretTyped ? $"a secret was typed in this run: nothing may reach {origin}, which is not an allowed origin" : null;
+    }
+
     /// <summary>Checks one step against the element it will hit (when known) and the page it is on.</summary>
     public PolicyDecision Check(StepIntent step, ElementFacts? element, string? currentUrl)
     {
@@ -104,9 +131,25 @@ public sealed partial class SafetyPolicy
     {
         var value = step.Value ?? "";
         var isSecret = SecretResolver.ContainsSecret(value);
-        if (isSecret && currentUrl is not null && _origins.StartOrigin is not null && !_origins.IsAllowed(currentUrl))
+        if (isSecret && _origins.StartOrigin is not null)
         {
-            return PolicyDecision.Deny($"a secret may only be typed on the allowed origins, not on {currentUrl}");
+            // A secret stays on its origin: the page, the frame holding the field and the place its form sends it to.
+            if (currentUrl is not null && !_origins.IsAllowed(currentUrl))
+            {
+                return PolicyDecision.Deny($"a secret may only be typed on the allowed origins, not on {currentUrl}");
+            }
+
+            if (element?.FrameUrl is { } frame && !IsAllowedOrLocal(frame))
+            {
+                return PolicyDecision.Deny(element.Tag is "iframe" or "frame"
+                    ? $"a secret may not be typed into a frame from {frame}: it is another origin, whose fields cannot be checked"
+                    : $"a secret may only be typed in frames on the allowed origins, not in one from {frame}");
+            }
+
+            if (element?.FormAction is { } action && !IsAllowedOrLocal(action))
+            {
+                return PolicyDecision.Deny($"the field's form sends what is typed to {action}, which is not an allowed origin; the secret was not typed");
+            }
         }
 
         // Password-like by what the field is or says, or by what the step calls it, whatever element was hit.
@@ -119,6 +162,10 @@ public sealed partial class SafetyPolicy
 
         return PolicyDecision.Allowed;
     }
+
+    /// <summary>Allowed origins, and addresses that carry no origin of their own (about:blank, data:, blob:, javascript: stay with the page).</summary>
+    private bool IsAllowedOrLocal(string url) =>
+        !url.StartsWith("http", StringComparison.OrdinalIgnoreCase) || _origins.IsAllowed(url);
 
     [GeneratedRegex(@"\b(?:password|passwd|passcode|passphrase|pin|pin code)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PasswordWords();

@@ -332,7 +332,8 @@ public static class TargetResolver
         return null;
     }
 
-    private static IReadOnlyList<UiElement> InScope(TargetSpec spec, IReadOnlyList<UiElement> elements, out string? problem)
+    /// <summary>The elements inside the spec's scope (all of them when it names none); a problem when no such scope is on the page.</summary>
+    internal static IReadOnlyList<UiElement> InScope(TargetSpec spec, IReadOnlyList<UiElement> elements, out string? problem)
     {
         problem = null;
         if (spec.Scope is null)

@@ -4,7 +4,7 @@ namespace VisualAgent.Bench.Tasks;
 
 /// <summary>
 /// The cause a task result names (results "cause"): why the agent did not say succeeded — run.json's cause for a run
-/// that happened (refused, not_found, wrong_element, check_failed, policy, limit, interrupted, error), refused or error
+/// that happened (refused, not_found, wrong_element, check_failed, policy, limit, budget, no_progress, interrupted, error), refused or error
 /// for a task that never started, not_run — or <see cref="FalseSuccess"/> when it said succeeded and the app disagrees.
 /// </summary>
 internal static class TaskCauses
@@ -15,13 +15,15 @@ internal static class TaskCauses
     public const string CheckFailed = "check_failed";
     public const string Policy = "policy";
     public const string Limit = "limit";
+    public const string Budget = "budget";
+    public const string NoProgress = "no_progress";
     public const string Interrupted = "interrupted";
     public const string Error = "error";
     public const string NotRun = "not_run";
     public const string FalseSuccess = "false_success";
 
     /// <summary>Every cause in the order reports list them.</summary>
-    public static readonly IReadOnlyList<string> All = [FalseSuccess, Refused, NotFound, WrongElement, CheckFailed, Policy, Limit, Interrupted, Error, NotRun];
+    public static readonly IReadOnlyList<string> All = [FalseSuccess, Refused, NotFound, WrongElement, CheckFailed, Policy, Limit, Budget, NoProgress, Interrupted, Error, NotRun];
 
     /// <summary>The cause of an outcome; null when the agent said succeeded and the app agrees (or cannot disagree: truth true).</summary>
     public static string? Of(TaskOutcome outcome)
@@ -47,6 +49,8 @@ internal static class TaskCauses
         FailureCause.Policy => Policy,
         FailureCause.Refused => Refused,
         FailureCause.Limit => Limit,
+        FailureCause.Budget => Budget,
+        FailureCause.NoProgress => NoProgress,
         FailureCause.Interrupted => Interrupted,
         _ => Error,
     };

@@ -25,6 +25,10 @@ internal static class BenchComponentsCommand
 
     private static readonly Option<FileInfo?> ImageOption = new("--image") { Description = "A 1920x1080 PNG to measure on (default: a screenshot of the samples orders page at 1920x1080)." };
 
+    private static readonly Option<string?> DisplayOption = new("--display") { Description = "The X display (default: DISPLAY)." };
+
+    private static readonly Option<string> AppOption = new("--app") { Description = "A command whose window's accessibility tree is walked (needs a D-Bus session with AT-SPI).", DefaultValueFactory = _ => "gtk3-demo" };
+
     private static readonly Option<int> CountOption = new("--count") { Description = "Screenshots to ground.", DefaultValueFactory = _ => 500 };
 
     private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "An in-process model profile (Kind llamasharp).", Required = true };
@@ -49,13 +53,19 @@ internal static class BenchComponentsCommand
         memory.Options.Add(CountOption);
         memory.Options.Add(CommonOptions.Json);
         memory.SetHandler(MemoryAsync);
+        var desktop = new Command("desktop", "Median ms on an X display: full-screen capture (raw and PNG), XTEST move, click and one typed character, the AT-SPI tree walk of an app's window (with its element count) and the element at a point.\nExample: visual-agent bench desktop --display :99 --app gtk3-demo -n 9");
+        desktop.Options.Add(IterationsOption);
+        desktop.Options.Add(DisplayOption);
+        desktop.Options.Add(AppOption);
+        desktop.Options.Add(CommonOptions.Json);
+        desktop.SetHandler(DesktopAsync);
         var inprocess = new Command("inprocess", "Load time and tokens/s of an in-process (llamasharp) model profile: medians of --iterations fresh loads and greedy generations of --tokens tokens.\nExample: visual-agent bench inprocess --model qwen3-vl-4b-gguf -n 3");
         inprocess.Options.Add(ModelOption);
         inprocess.Options.Add(IterationsOption);
         inprocess.Options.Add(TokensOption);
         inprocess.Options.Add(CommonOptions.Json);
         inprocess.SetHandler(InProcessAsync);
-        return [driver, vision, memory, inprocess];
+        return [driver, vision, memory, inprocess, desktop];
     }
 
     private static async Task<int> DriverAsync(VerbContext context, CancellationToken ct)
@@ -66,6 +76,15 @@ internal static class BenchComponentsCommand
         var resolved = samples is null ? url : samples.Url(url["samples:".Length..]);
         var rows = await WithStatus("measuring the web driver", () => WebDriverBenchmark.RunAsync(options, resolved, context.Get(IterationsOption), ct)).ConfigureAwait(false);
         Print(context, "web driver", rows);
+        return 0;
+    }
+
+    private static async Task<int> DesktopAsync(VerbContext context, CancellationToken ct)
+    {
+        await using var session = await global::VisualAgent.Hosting.DesktopSession.OpenAsync(new Drivers.Desktop.DesktopOptions { Display = context.Get(DisplayOption) }, null, ct).ConfigureAwait(false);
+        var driver = session.Driver;
+        var rows = await WithStatus("measuring the desktop driver", () => Drivers.Desktop.DesktopBenchmark.RunAsync(driver, context.Get(AppOption), context.Get(IterationsOption), ct)).ConfigureAwait(false);
+        Print(context, $"desktop driver on {driver.Display} ({driver.AccessibilityStatus})", rows);
         return 0;
     }
 

@@ -30,6 +30,8 @@ internal static class BenchRunCommand
 
     private static readonly Option<string?> InstructionsOption = new("--instructions") { Description = "Task suites: give the agent each task's instruction (default) or its solution steps (a task without a solution is not run)." };
 
+    private static readonly Option<bool> NoCheckOption = new("--no-check") { Description = "Skip the serving self-check that runs first for each real vision-language model profile (see doctor --check-model)." };
+
     private static readonly Option<string?> JudgeOption = new("--judge") { Description = "Captions: a chat model profile that rates each caption 1-5 (reported apart from BLEU-4; sim-<dialect> answers from BLEU, labelled simulated)." };
 
     public static Command Create()
@@ -38,7 +40,7 @@ internal static class BenchRunCommand
         InstructionsOption.AcceptOnlyFromAmong("instruction", "solution");
         var command = new Command("run", "Run a suite over several models: scores with 95 % intervals, per-group breakdowns, latency, tokens, cost; summary.json, CSV, summary.md, report.html.\n"
             + "Example: visual-agent bench run --suite grounding-samples --models ocr,sim-qwen3-vl,sim-ui-tars --out bench-out/grounding");
-        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, InstructionsOption, JudgeOption, CommonOptions.Json })
+        foreach (var option in new Option[] { SuiteOption, ModelsOption, ImagesOption, LimitOption, ConcurrencyOption, OutOption, BboxOption, PresetOption, InstructionsOption, JudgeOption, NoCheckOption, CommonOptions.Json })
         {
             command.Options.Add(option);
         }
@@ -72,6 +74,11 @@ internal static class BenchRunCommand
             }
         }
 
+        if (!context.Get(NoCheckOption) && await CheckServingAsync(context, models, profiles, ct).ConfigureAwait(false) is { } stop)
+        {
+            return stop;
+        }
+
         var outRoot = context.Get(OutOption) ?? Path.Combine(config["Bench:Output"] ?? "bench-out", preset?.Name ?? "");
         var results = new List<BenchRunResult>();
         foreach (var suite in suites)
@@ -102,6 +109,63 @@ internal static class BenchRunCommand
         return results.All(r => r.Summary.Models.All(m => m.Outcome == ModelRunStatus.Unreachable)) ? ExitCodes.ModelUnavailable
             : results.Any(r => r.Summary.Models.Any(m => m.Outcome == ModelRunStatus.Failed)) ? ExitCodes.TaskFailed
             : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The serving self-check of each real vision-language model profile before any sample is run: a misconfigured
+    /// server would only score low, silently, so the run stops there with what to set (exit 1). An inconclusive check
+    /// is a warning; an unreachable endpoint is left to the bench, which reports it. Simulated profiles are skipped
+    /// (their server answers the way the profile reads by construction).
+    /// </summary>
+    private static async Task<int?> CheckServingAsync(VerbContext context, IReadOnlyList<string> models, ModelProfiles profiles, CancellationToken ct)
+    {
+        foreach (var name in models)
+        {
+            if (!profiles.TryGet(name, out var profile) || profile.IsOcr || profile.IsSimulated || profile.GroundsThroughElements || profile.Dialect is null)
+            {
+                continue;
+            }
+
+            VisualAgent.Hosting.ModelStack stack;
+            try
+            {
+                stack = await ModelStacks.OpenAsync(context, name, ct).ConfigureAwait(false);
+            }
+            catch (ModelUnavailableException)
+            {
+                continue;
+            }
+
+            await using (stack.ConfigureAwait(false))
+            {
+                if (stack.Dialect?.Abilities.HasFlag(Models.Dialects.DialectAbilities.Ground) != true)
+                {
+                    continue; // a family without coordinates (BLIP-2): nothing to check
+                }
+
+                CliOutput.Info($"serving self-check of {name} (--no-check skips it) ...");
+                VisualAgent.Hosting.ServingCheck.ServingCheckReport report;
+                try
+                {
+                    report = await VisualAgent.Hosting.ServingCheck.ServingSelfCheck.RunAsync(stack, ct).ConfigureAwait(false);
+                }
+                catch (VisualAgentException ex)
+                {
+                    // A server that fails calls (rate limits, errors) is the bench's to report per sample, not a reason to stop here.
+                    CliOutput.Warn($"the serving self-check of {name} could not run ({ex.Message}); the bench goes on and reports the model's errors.");
+                    continue;
+                }
+
+                ServingCheckOutput.Print(report, CliOutput.Err);
+                if (report.Diagnosis.Verdict == Models.Serving.ServingVerdict.Misconfigured)
+                {
+                    CliOutput.Error($"bench run stopped before the first sample: {name} is misconfigured (fix it, or pass --no-check to score it as it is).");
+                    return ExitCodes.TaskFailed;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string SuiteName(string suite) => SuiteLocator.IsBuiltIn(suite) ? suite.ToLowerInvariant() : Path.GetFileNameWithoutExtension(suite);

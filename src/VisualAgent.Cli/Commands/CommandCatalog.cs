@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return RunCommand.Create();
         yield return RunsCommand.Create();
+        yield return CodegenCommand.Create();
         yield return DoctorCommand.Create();
         yield return ScreenshotCommand.Create();
         yield return ActCommand.Create();
@@ -18,5 +19,6 @@ internal static class CommandCatalog
         yield return GroundCommand.Create();
         yield return OcrCommand.Create();
         yield return BenchCommand.Create();
+        yield return McpCommand.Create();
     }
 }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Errors;
+using VisualAgent.Hosting.ServingCheck;
 using VisualAgent.Models.Profiles;
+using VisualAgent.Models.Serving;
 
 namespace VisualAgent.Cli.Commands;
 
@@ -14,17 +16,27 @@ internal static class DoctorCommand
 {
     private static readonly Option<string?> ModelOption = new("--model") { Description = "Check only this model profile's endpoint." };
 
+    private static readonly Option<string?> CheckModelOption = new("--check-model") { Description = "Serving self-check of this model profile: it grounds drawn golden targets and looks for a systematic error a known serving mistake explains (server-side resize, /999 vs /1000, grid vs pixels, padded square, swapped axes), then says what to set. Exit 0 passed, 1 misconfigured or inconclusive, 3 unreachable." };
+    private static readonly Option<string?> DisplayOption = new("--display") { Description = "The X display for the desktop checks (default: DISPLAY)." };
+
     public static Command Create()
     {
-        var command = new Command("doctor", "Say first whether this machine is ready (offline, or with which models), then check system packages, the browser, OCR data, the native image shim and every configured model endpoint (a local server is to be started, a hosted one needs its API key variable), and say what to do.\nExample: visual-agent doctor");
+        var command = new Command("doctor", "Say first whether this machine is ready (offline, or with which models), then check system packages, the browser, OCR data, the native image shim, the desktop (X display, accessibility bus, a calibration click) and every configured model endpoint (a local server is to be started, a hosted one needs its API key variable), and say what to do.\nExample: visual-agent doctor");
         command.Options.Add(CommonOptions.Json);
         command.Options.Add(ModelOption);
+        command.Options.Add(CheckModelOption);
+        command.Options.Add(DisplayOption);
         command.SetHandler(RunAsync);
         return command;
     }
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
+        if (context.Get(CheckModelOption) is { } checkModel)
+        {
+            return await CheckServingAsync(context, checkModel, ct).ConfigureAwait(false);
+        }
+
         var only = context.Get(ModelOption);
         var checks = new List<DoctorCheck>();
         if (only is null)
@@ -33,6 +45,7 @@ internal static class DoctorCommand
             checks.Add(await CheckBrowserAsync(context.Configuration, ct).ConfigureAwait(false));
             checks.AddRange(CheckOcr(context.Configuration));
             checks.Add(CheckNative("OpenCV shim", "libvashim.so", "rebuild: dotnet build (needs libopencv-imgproc-dev libopencv-imgcodecs-dev)"));
+            checks.AddRange(await DoctorDesktopChecks.CheckAsync(context.Get(DisplayOption), ct).ConfigureAwait(false));
         }
 
         checks.AddRange(await DoctorModelChecks.CheckAsync(context.Configuration, only, ct).ConfigureAwait(false));
@@ -61,6 +74,23 @@ internal static class DoctorCommand
         }
 
         return only is not null && !verdict.Ready ? ExitCodes.ModelUnavailable : ExitCodes.Success;
+    }
+
+    /// <summary>`doctor --check-model P`: the serving self-check alone.</summary>
+    internal static async Task<int> CheckServingAsync(VerbContext context, string profileName, CancellationToken ct)
+    {
+        await using var stack = await ModelStacks.OpenAsync(context, profileName, ct).ConfigureAwait(false);
+        var report = await ServingSelfCheck.RunAsync(stack, ct).ConfigureAwait(false);
+        if (context.Json)
+        {
+            CliOutput.WriteJson(ServingCheckOutput.ToJson(report));
+        }
+        else
+        {
+            ServingCheckOutput.Print(report, CliOutput.Out);
+        }
+
+        return report.Diagnosis.Verdict == ServingVerdict.Pass ? ExitCodes.Success : ExitCodes.TaskFailed;
     }
 
     private static IEnumerable<DoctorCheck> CheckPackages()

@@ -10,7 +10,7 @@ namespace VisualAgent.Cli.Commands;
 /// <summary>`visual-agent inspect --url U --at X,Y`: element facts at a screenshot-pixel point.</summary>
 internal static class InspectCommand
 {
-    private static readonly Option<string> UrlOption = new("--url") { Description = "Page to open: http(s)://, file path, or samples:PATH.", Required = true };
+    private static readonly Option<string?> UrlOption = new("--url") { Description = "Page to open: http(s)://, file path, or samples:PATH (or --desktop for the X11 screen)." };
 
     private static readonly Option<string?> AtOption = new("--at") { Description = "Point in screenshot pixels, X,Y." };
 
@@ -20,13 +20,14 @@ internal static class InspectCommand
 
     public static Command Create()
     {
-        var command = new Command("inspect", "Print the facts of the element at a point (tag, role, accessible name, text, box, robust locator), the element a described target resolves to, or every element the offline grounder sees.\nExamples: visual-agent inspect --url samples:login/ --at 640,300\n          visual-agent inspect --url samples:login/ --target 'the \"Log in\" button'\n          visual-agent inspect --url samples:login/ --elements --json");
+        var command = new Command("inspect", "Print the facts of the element at a point (tag, role, accessible name, text, box, robust locator), the element a described target resolves to, or every element the offline grounder sees.\nExamples: visual-agent inspect --url samples:login/ --at 640,300\n          visual-agent inspect --url samples:login/ --target 'the \"Log in\" button'\n          visual-agent inspect --url samples:login/ --elements --json\n          visual-agent inspect --desktop --display :99 --at 960,540");
         command.Options.Add(UrlOption);
         command.Options.Add(AtOption);
         command.Options.Add(TargetOption);
         command.Options.Add(ElementsOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
+        DesktopCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -55,14 +56,25 @@ internal static class InspectCommand
             throw new UsageException("Give exactly one of --at X,Y, --target PHRASE or --elements.");
         }
 
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false);
+        if (DesktopCommandOptions.Wanted(context) == (context.Get(UrlOption) is not null))
+        {
+            throw new UsageException("Give either --url URL (a page) or --desktop (the X11 screen), not both or neither.");
+        }
+
+        await using var desktop = DesktopCommandOptions.Wanted(context) ? await DesktopCommandOptions.OpenSessionAsync(context, ct).ConfigureAwait(false) : null;
+        await using var session = desktop is null ? await BrowserCommandOptions.OpenSessionAsync(context, context.Get(UrlOption), null, ct).ConfigureAwait(false) : null;
+        if (desktop is { Driver.HasAccessibility: false } && !context.Json)
+        {
+            CliOutput.Err.WriteLine($"pixels only: {desktop.Driver.AccessibilityStatus}");
+        }
+
         if (at is null)
         {
-            return await ElementsAsync(context, session.Driver, target, ct).ConfigureAwait(false);
+            return await ElementsAsync(context, (IElementQuery?)desktop?.Driver ?? session!.Driver, target, ct).ConfigureAwait(false);
         }
 
         var point = ParsePoint(at, "--at");
-        var facts = await session.Driver.ElementAtAsync(point, ct).ConfigureAwait(false);
+        var facts = await ((IUiDriver?)desktop?.Driver ?? session!.Driver).ElementAtAsync(point, ct).ConfigureAwait(false);
         if (context.Json)
         {
             CliOutput.WriteJson(facts);
@@ -163,6 +175,7 @@ internal static class InspectCommand
         Row("input type", facts.InputType);
         Row("frames", facts.Frames.Count > 0 ? string.Join(" > ", facts.Frames) : null);
         Row("in shadow DOM", facts.InShadowDom ? "yes" : null);
+        Row("element path", facts.Path);
         CliOutput.Out.Write(table);
     }
 }

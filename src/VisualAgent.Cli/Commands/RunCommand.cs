@@ -43,14 +43,19 @@ internal static class RunCommand
 
     private static readonly Option<int?> MaxStepsOption = new("--max-steps") { Description = "Bound on steps (default Agent:MaxSteps, 40)." };
 
+    private static readonly Option<long?> MaxTokensOption = new("--max-tokens-total") { Description = "Token budget of the run (prompt, image and completion tokens of every model call): the run stops cleanly before the next step once it is used up (run.json cause \"budget\")." };
+
+    private static readonly Option<double?> MaxCostOption = new("--max-cost") { Description = "Cost budget of the run in the model profile's price currency (Models:NAME:Price): the run stops cleanly before the next step once it is used up." };
+
     private static readonly Option<string?> RunsOption = new("--runs") { Description = "Folder for run folders (default Runs:Folder, ./runs)." };
 
     public static Command Create()
     {
         var command = new Command("run", """
-            Do a task in the browser and record every step under runs/ (run.json, steps.jsonl, shots/, report.html).
+            Do a task in the browser (or on the X11 desktop with --desktop) and record every step under runs/ (run.json, steps.jsonl, shots/, report.html).
             Examples:
               visual-agent run --demo
+              visual-agent run --desktop --launch "zenity --forms --add-entry=Name --add-entry=City" "type Ada into the Name field; type Oslo into the City field; click OK"
               visual-agent run --url samples:login/ "type alice into the Username field; type {{secret:PW}} into the Password field; click Log in"
               visual-agent run --skill export-orders -p BASE_URL=http://127.0.0.1:5080 -p STATUS=Shipped
               visual-agent run --planner sk:gpt-4o --grounder qwen3-vl-4b --url https://example.com "find the pricing page"
@@ -67,9 +72,12 @@ internal static class RunCommand
         command.Options.Add(YesOption);
         command.Options.Add(DenyRiskyOption);
         command.Options.Add(MaxStepsOption);
+        command.Options.Add(MaxTokensOption);
+        command.Options.Add(MaxCostOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
+        DesktopCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -110,6 +118,17 @@ internal static class RunCommand
     {
         var demo = context.Get(DemoOption);
         var (goal, url, skillSecrets) = ResolveGoal(context, demo);
+        var onDesktop = DesktopCommandOptions.Wanted(context);
+        if (onDesktop && (url is not null || demo))
+        {
+            throw new UsageException("--desktop acts on the X11 screen: it takes no --url or --demo (use --launch \"COMMAND\" to start an app first).");
+        }
+
+        if (!onDesktop && context.Parse.GetResult(DesktopCommandOptions.LaunchOption) is not null)
+        {
+            throw new UsageException("--launch starts a desktop app: give --desktop with it.");
+        }
+
         if (demo && Environment.GetEnvironmentVariable(Demo.SecretName) is null)
         {
             // The samples' documented demo account; set here so the demo runs anywhere, typed as a secret all the same.
@@ -163,18 +182,27 @@ internal static class RunCommand
 
         var runsRoot = context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs";
         var store = new RunStore(Path.GetFullPath(runsRoot));
-        var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
+        // Downloads land in a private temporary folder the driver removes (Browser:DownloadsDir to choose one); the run keeps copies.
+        string? downloads = null;
         // The runner opens the start URL (once: the session only starts the samples server it may need).
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, navigate: false, ct).ConfigureAwait(false);
-        var startUrl = url is null ? null : session.ResolveUrl(url);
-        goal = session.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
+        await using var desktop = onDesktop ? await DesktopCommandOptions.OpenSessionAsync(context, ct).ConfigureAwait(false) : null;
+        await using var session = onDesktop ? null : await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, navigate: false, ct).ConfigureAwait(false);
+        var startUrl = url is null || session is null ? null : session.ResolveUrl(url);
+        goal = session?.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
+        Drivers.IUiDriver driver = desktop is null ? session!.Driver : desktop.Driver;
         if (planner is OfflinePlanner)
         {
             planner = new OfflinePlanner(StepParser.Parse(goal));
         }
 
         var agentOptions = context.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
-        agentOptions = agentOptions with { MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps };
+        agentOptions = agentOptions with
+        {
+            MaxSteps = context.Get(MaxStepsOption) ?? agentOptions.MaxSteps,
+            MaxTokensTotal = context.Get(MaxTokensOption) ?? agentOptions.MaxTokensTotal,
+            MaxCost = context.Get(MaxCostOption) ?? agentOptions.MaxCost,
+        };
+        agentOptions.Validate();
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
         var prompt = ConsoleConfirmationPrompt.ForConsole(context.Get(YesOption), context.Get(DenyRiskyOption) || !CliOutput.Interactive);
         // Ctrl-C at a terminal pauses between steps ([r]esume / [t]ake over / [s]top), a second one stops; with no
@@ -195,7 +223,7 @@ internal static class RunCommand
         var watch = new ModelFailureWatch();
         var runner = AgentFactory.Create(new AgentSetup
         {
-            Driver = session.Driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Secrets = secrets, Options = agentOptions, Policy = policy, Prompt = prompt,
+            Driver = driver, Planner = planner is OfflinePlanner ? planner : watch.Watch(planner), Grounder = watch.Watch(grounder), Store = store, Secrets = secrets, Options = agentOptions, Policy = policy, Prompt = prompt,
             Logger = context.Loggers.CreateLogger<AgentRunner>(),
             StepRecorded = context.Json ? null : PrintStep,
             Pause = pause,
@@ -212,15 +240,32 @@ internal static class RunCommand
             StartUrl = startUrl,
             Model = (kernelPlanner ? ModelStackKernelExtensions.Prefix : "") + (grounderName is null ? profileName : $"{profileName}+{grounderName}"),
             Simulated = models.Simulated,
+            Driver = desktop is null ? "web" : "desktop",
             GroundThroughElements = (grounderStack ?? models).Profile.GroundsThroughElements,
-            Settings = new Dictionary<string, string>
-            {
-                ["viewport"] = $"{session.Options.ViewportWidth}x{session.Options.ViewportHeight}",
-                ["device_scale_factor"] = session.Options.DeviceScaleFactor.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["headless"] = session.Options.Headless ? "true" : "false",
-                ["confirmations"] = prompt.Name,
-            },
+            Price = models.Price,
+            Settings = desktop is null
+                ? new Dictionary<string, string>
+                {
+                    ["viewport"] = $"{session!.Options.ViewportWidth}x{session.Options.ViewportHeight}",
+                    ["device_scale_factor"] = session.Options.DeviceScaleFactor.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["headless"] = session.Options.Headless ? "true" : "false",
+                    ["confirmations"] = prompt.Name,
+                }
+                : new Dictionary<string, string>
+                {
+                    ["display"] = desktop.Driver.Display,
+                    ["screen"] = desktop.Driver.ScreenSize.ToString(),
+                    ["accessibility"] = desktop.Driver.AccessibilityStatus,
+                    ["launch"] = secrets.Masker.Apply(desktop.App?.Command) ?? "",
+                    ["confirmations"] = prompt.Name,
+                },
         };
+        if (session?.SamplesBaseUrl is { } samplesBase)
+        {
+            // Scripts generated from the run point at the samples server through a variable (its port changes).
+            request = request with { Settings = new Dictionary<string, string>(request.Settings) { ["samples_base"] = samplesBase } };
+        }
+
         // SIGTERM (timeout, kill, a service manager) and SIGHUP (the terminal closed) stop the run as Ctrl-C does: it ends
         // "interrupted" with run.json and report.html written, and the exit code says which signal (143, 129).
         int? stoppedBy = null;
@@ -246,16 +291,17 @@ internal static class RunCommand
             }
         }
 
+        var app = desktop?.App is { } launched ? await DesktopAppOutput.KeepAsync(launched, result.Folder, secrets.Masker, ct).ConfigureAwait(false) : null;
         if (stoppedBy is { } signalled && result.Record.Reason == AgentRunner.InterruptedReason)
         {
-            Report(context, result, null);
+            Report(context, result, null, app);
             return signalled;
         }
 
         var check = demo && result.Record.Status == RunStatus.Succeeded
-            ? await Demo.CheckExportAsync(session.Driver, result, ct).ConfigureAwait(false)
+            ? await Demo.CheckExportAsync(session!.Driver, result, ct).ConfigureAwait(false)
             : null;
-        Report(context, result, check);
+        Report(context, result, check, app);
         return check is { Passed: false } ? ExitCodes.TaskFailed : watch.ExitCode(result);
     }
 
@@ -330,14 +376,19 @@ internal static class RunCommand
         CliOutput.Out.MarkupLineInterpolated($"  [grey]{step.Index,3}[/] [{colour}]{step.Outcome.Name(),-7}[/] {step.Description ?? step.Action?.Name ?? ""} [grey]{step.TotalMs:0} ms[/]{(step.Error is { } e ? $"  {e}" : "")}");
     }
 
-    private static void Report(VerbContext context, RunResult result, Demo.ExportCheck? check)
+    private static void Report(VerbContext context, RunResult result, Demo.ExportCheck? check, DesktopAppOutput? app = null)
     {
         var run = result.Record;
         var report = Path.Combine(result.Folder, "report.html");
         if (context.Json)
         {
-            CliOutput.WriteJson(new { run.Id, status = run.Status, run.Reason, run.Summary, run.Steps, folder = result.Folder, report, downloads = run.Downloads.Select(d => Path.Combine(result.Folder, d)), check });
+            CliOutput.WriteJson(new { run.Id, status = run.Status, run.Reason, run.Summary, run.Steps, folder = result.Folder, report, downloads = run.Downloads.Select(d => Path.Combine(result.Folder, d)), check, app });
             return;
+        }
+
+        if (app is not null)
+        {
+            CliOutput.Out.WriteLine($"app:        {app.Command} {(app.ExitCode is { } code ? $"exited with code {code}" : "still running (ended by the agent)")}; its output: {app.File}");
         }
 
         var colour = run.Status == RunStatus.Succeeded ? "green" : "red";

@@ -6,7 +6,10 @@ namespace VisualAgent.Drivers.Web;
 /// </summary>
 internal static class ElementScript
 {
-    public const string Describe = """
+    /// <summary>The describing script, with the locator ranking (<see cref="PageScripts.Locators"/>) inside it.</summary>
+    public static readonly string Describe = DescribeTemplate.Replace("/*RANK*/", PageScripts.Locators, StringComparison.Ordinal);
+
+    private const string DescribeTemplate = """
         ([x, y]) => {
           const norm = (s, max = 200) => { s = (s || '').replace(/\s+/g, ' ').trim(); return s.length > max ? s.slice(0, max - 1) + '…' : s; };
           const tagOf = e => e.tagName.toLowerCase();
@@ -147,7 +150,10 @@ internal static class ElementScript
           const r = target.getBoundingClientRect();
           const hostChain = target.getRootNode() instanceof ShadowRoot ? hosts : [];
           const css = [...hostChain, cssIn(target)].join(' ');
+          let ranked = null;
+          try { ranked = (/*RANK*/)(target, { roleOf, accName, labelText, cssIn, norm, giant: 20000 }); } catch (err) { ranked = { locators: [], fingerprint: null, rankError: String(err) }; }
           return {
+            locators: ranked.locators, fingerprint: ranked.fingerprint, rankError: ranked.rankError || null,
             tag, role: role || null, name: accName(target, role),
             text: isField || target.isContentEditable ? null : (norm(target.innerText || target.textContent) || null),
             left: r.left + ox, top: r.top + oy, width: r.width, height: r.height,
@@ -155,6 +161,8 @@ internal static class ElementScript
             testId: target.getAttribute('data-testid'), label: isField ? (labelText(target) || null) : null,
             placeholder: target.getAttribute('placeholder'), inputType: ty, editable: !!editable,
             frames, inShadow: target.getRootNode() instanceof ShadowRoot, css,
+            formAction: target.form ? String(target.form.action || doc.location.href) : null,
+            frameUrl: doc !== document ? doc.location.href : (tag === 'iframe' || tag === 'frame' ? (target.src || 'about:blank') : null),
             pageSize: document.getElementsByTagName('*').length
           };
         }

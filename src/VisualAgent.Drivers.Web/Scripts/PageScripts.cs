@@ -11,6 +11,9 @@ internal static class PageScripts
     /// <summary>The page model (candidates, states, text, hit-testing); a function of { op, ref, x, y, limit }.</summary>
     public static string PageModel { get; } = Load("page-model.js");
 
+    /// <summary>The one locator ranking, a function of (element, helpers); see the file's header.</summary>
+    public static string Locators { get; } = Load("locators.js");
+
     /// <summary>The init script that counts DOM mutations of each document.</summary>
     public static string Activity { get; } = Load("activity.js");
 

@@ -183,6 +183,23 @@ public sealed class AgentRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_PixelsPutTheNameInAnotherRow_FailsAsWrongElementWithoutClicking()
+    {
+        // Pixels read "Dining Out" in the first row; the step asked for the one in the "Hot Coffee" row.
+        using var h = new Harness(page: true);
+        h.Grounder.With("Dining Out", 300, 100);
+        h.Page.Elements.Add(FakePageDriver.Element("button", "Dining Out", 300, 100) with { Scopes = [new ElementScope("row", "Cake Sale Dining Out")] });
+        h.Page.Elements.Add(FakePageDriver.Element("button", "Dining Out", 300, 200) with { Scopes = [new ElementScope("row", "Hot Coffee Dining Out")] });
+
+        var result = await h.RunAsync("click \"Dining Out\" in the \"Hot Coffee\" row", cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(RunStatus.Failed, result.Record.Status);
+        Assert.Equal(FailureCause.WrongElement, result.Record.Cause);
+        Assert.Contains("not in the row \"Hot Coffee\"", result.Record.Reason, StringComparison.Ordinal);
+        Assert.Empty(h.Driver.Clicks);
+    }
+
+    [Fact]
     public async Task RunAsync_CheckAlreadyChecked_DoesNotClick()
     {
         using var h = new Harness(page: true);

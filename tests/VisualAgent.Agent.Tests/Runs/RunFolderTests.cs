@@ -103,7 +103,8 @@ public sealed class RunFolderTests
         Assert.NotEqual(FakeScreenshotMasker.Masked, File.ReadAllBytes(Path.Combine(result.Folder, "shots/001.png")));
         Assert.Equal(FakeScreenshotMasker.Masked, File.ReadAllBytes(Path.Combine(result.Folder, "shots/002.png")));
         Assert.Equal(FakeScreenshotMasker.Masked, File.ReadAllBytes(Path.Combine(result.Folder, "shots/final.png")));
-        Assert.Equal(2, masker.Calls.Count);
+        // Every capture after the typing is masked where it is taken (the saved ones and those only a check or a model sees).
+        Assert.True(masker.Calls.Count >= 2, $"{masker.Calls.Count} masked captures");
         Assert.All(masker.Calls, call => Assert.True(Assert.Single(call).Contains(new VisualAgent.Geometry.ScreenPoint(300, 100))));
     }
 

@@ -1,12 +1,11 @@
-using VisualAgent.Bench.Scoring;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
 using VisualAgent.Models.Dialects;
 
-namespace VisualAgent.Cli.Commands;
+namespace VisualAgent.Bench.Scoring;
 
-/// <summary>Parses raw replies for `bench score` with the project's dialects (sent size from the family's budget).</summary>
-internal sealed class DialectReplyPointParser : IReplyPointParser
+/// <summary>Parses raw replies for `bench score` and the MCP bench_score tool with the project's dialects (sent size from the family's budget).</summary>
+public sealed class DialectReplyPointParser : IReplyPointParser
 {
     public (ScreenPoint Point, ScreenBox? Box) Parse(string dialect, string raw, PixelSize imageSize, long? minPixels, long? maxPixels)
     {
