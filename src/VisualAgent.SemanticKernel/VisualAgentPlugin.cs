@@ -4,6 +4,9 @@ using Microsoft.SemanticKernel;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Offline;
 using VisualAgent.Agent.Policy;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Codegen.Plans;
+using VisualAgent.Codegen.Writers;
 using VisualAgent.Errors;
 using VisualAgent.Grounding;
 using VisualAgent.Hosting;
@@ -97,6 +100,20 @@ public sealed class VisualAgentPlugin(VisualAgentPluginOptions options)
         return await RunAsync(instruction!, steps, cancellationToken).ConfigureAwait(false);
     }
 
+    [KernelFunction("export_script")]
+    [Description("The source of a Playwright or Selenium script that repeats a recorded run with no model: the last action or task of this plugin by default. target: playwright-cs, playwright-ts, playwright-py, selenium-cs or selenium-py. Secrets appear as environment variables, never as values.")]
+    public string ExportScript(
+        [Description("playwright-cs, playwright-ts, playwright-py, selenium-cs or selenium-py.")] string target = "playwright-ts",
+        [Description("A run id (or unique prefix) from an earlier result; default: the last run of this plugin.")] string? run = null)
+    {
+        var scriptTarget = ScriptTargets.Parse(target ?? "");
+        var id = run ?? _lastRun ?? throw new UsageException("export_script has no run to export yet: act first (click, type, run_task), or give a run id.");
+        var details = new RunReader(options.Store).Load(id);
+        return scriptTarget.Writer().Write(PlanBuilder.Build(details));
+    }
+
+    private string? _lastRun;
+
     private Task<StepReport> ActAsync(string step, CancellationToken cancellationToken) =>
         RunAsync(step, [StepText.One(step)], cancellationToken);
 
@@ -115,6 +132,7 @@ public sealed class VisualAgentPlugin(VisualAgentPluginOptions options)
             Logger = options.Logger,
         });
         var result = await runner.RunAsync(new RunRequest { Goal = goal, Model = options.ModelName, GroundThroughElements = options.GroundThroughElements }, cancellationToken).ConfigureAwait(false);
+        _lastRun = result.Record.Id;
         return StepReport.From(goal, result);
     }
 }

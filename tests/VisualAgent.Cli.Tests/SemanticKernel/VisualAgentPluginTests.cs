@@ -92,6 +92,26 @@ public sealed class VisualAgentPluginTests(E2eFixture fixture)
         Assert.Contains("was not found", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExportScript_AfterATypedStep_WritesThePlaywrightScriptOfThatRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var page = await OpenAsync(fixture.Samples.Url("login/"), ct);
+        using var runs = new TempFolder("sk-plugin");
+        var plugin = new VisualAgentPlugin(Options(page, runs, null));
+        var nothingYet = Assert.Throws<UsageException>(() => plugin.ExportScript("playwright-ts"));
+
+        var report = await plugin.TypeAsync("alice", "the Username field", cancellationToken: ct);
+        var script = plugin.ExportScript("playwright-ts");
+
+        Assert.True(report.Succeeded, report.Reason);
+        Assert.Contains("no run to export yet", nothingYet.Message, StringComparison.Ordinal);
+        Assert.Contains(".fill(\"alice\")", script, StringComparison.Ordinal);
+        Assert.Contains("name: \"Username\"", script, StringComparison.Ordinal);
+        Assert.Contains("playwright-core", script, StringComparison.Ordinal);
+        Assert.Contains("Unknown target 'cobol'", Assert.Throws<UsageException>(() => plugin.ExportScript("cobol")).Message, StringComparison.Ordinal);
+    }
+
     private VisualAgentPluginOptions Options(PlaywrightDriver page, TempFolder runs, IConfirmationPrompt? prompt) => new()
     {
         Driver = page,
