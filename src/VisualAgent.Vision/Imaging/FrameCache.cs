@@ -10,8 +10,8 @@ namespace VisualAgent.Vision;
 /// </summary>
 public sealed class FrameCache
 {
-    /// <summary>The process-wide cache the Vision adapters use: 128 MB of decoded pixels (about 20 frames at 1080p).</summary>
-    public static FrameCache Shared { get; } = new(128L * 1024 * 1024);
+    /// <summary>The process-wide cache the Vision adapters use: 64 MB of decoded pixels (about 10 frames at 1080p; a step needs 2-3).</summary>
+    public static FrameCache Shared { get; } = new(64L * 1024 * 1024);
 
     private readonly Lock _gate = new();
     private readonly LinkedList<Entry> _order = new();
