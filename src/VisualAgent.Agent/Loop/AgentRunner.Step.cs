@@ -59,7 +59,7 @@ public sealed partial class AgentRunner
             }
         }
 
-        var annotated = await AnnotateAsync(loop, index, shotPath, trace).ConfigureAwait(false);
+        var annotated = await AnnotateAsync(loop, index, shot, shotPath, trace).ConfigureAwait(false);
         var description = decision switch
         {
             PlannerDecision.Described d => StepParser.Describe(d.Step),
@@ -240,15 +240,16 @@ public sealed partial class AgentRunner
         return await run.Writer.SaveShotAsync(index, shot.Png, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string?> AnnotateAsync(LoopState loop, int index, string? shotPath, StepTrace trace)
+    /// <summary>Draws the grounded point and box on the step's screenshot as held in memory: the very bytes
+    /// <see cref="SaveShotAsync"/> wrote (already masked), never read back from disk.</summary>
+    private async Task<string?> AnnotateAsync(LoopState loop, int index, Screenshot shot, string? shotPath, StepTrace trace)
     {
         if (_annotator is null || shotPath is null || trace.Action?.Target is not { } point)
         {
             return null;
         }
 
-        var png = await File.ReadAllBytesAsync(Path.Combine(loop.Writer.Folder, shotPath)).ConfigureAwait(false);
-        var annotated = await _annotator.AnnotateAsync(png, point, trace.Action.BoxValue).ConfigureAwait(false);
+        var annotated = await _annotator.AnnotateAsync(shot.Png.ToArray(), point, trace.Action.BoxValue).ConfigureAwait(false);
         return await loop.Writer.SaveShotAsync(index, annotated, annotated: true).ConfigureAwait(false);
     }
 

@@ -6,6 +6,7 @@ using VisualAgent.Cli.Hosting;
 using VisualAgent.Drivers;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
+using VisualAgent.Geometry;
 using VisualAgent.Grounding;
 using VisualAgent.Simulator.Samples;
 using VisualAgent.Vision;
@@ -74,9 +75,17 @@ internal static class BenchComponentsCommand
         var url = context.Get(UrlOption)!;
         await using var samples = url.StartsWith("samples:", StringComparison.Ordinal) ? await SamplesServer.StartAsync(cancellationToken: ct).ConfigureAwait(false) : null;
         var resolved = samples is null ? url : samples.Url(url["samples:".Length..]);
-        var rows = await WithStatus("measuring the web driver", () => WebDriverBenchmark.RunAsync(options, resolved, context.Get(IterationsOption), ct)).ConfigureAwait(false);
+        var rows = await WithStatus("measuring the web driver", () => WebDriverBenchmark.RunAsync(options, resolved, context.Get(IterationsOption), ct, UncachedResize)).ConfigureAwait(false);
         Print(context, "web driver", rows);
         return 0;
+    }
+
+    /// <summary>Decode, resize and encode with no frame cache (each capture is new to the model path).</summary>
+    private static byte[] UncachedResize(byte[] png, PixelSize size)
+    {
+        using var image = Image.Decode(png);
+        using var resized = image.Resize(size);
+        return resized.EncodePng();
     }
 
     private static async Task<int> DesktopAsync(VerbContext context, CancellationToken ct)

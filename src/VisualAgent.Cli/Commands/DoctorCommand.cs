@@ -11,7 +11,7 @@ using VisualAgent.Models.Serving;
 
 namespace VisualAgent.Cli.Commands;
 
-/// <summary>`visual-agent doctor`: a one-line verdict, then packages, browser, OCR data, the native shim and each model endpoint.</summary>
+/// <summary>`visual-agent doctor`: a one-line verdict, then packages, browser, OCR data, OpenCV (version) and each model endpoint.</summary>
 internal static class DoctorCommand
 {
     private static readonly Option<string?> ModelOption = new("--model") { Description = "Check only this model profile's endpoint." };
@@ -21,7 +21,7 @@ internal static class DoctorCommand
 
     public static Command Create()
     {
-        var command = new Command("doctor", "Say first whether this machine is ready (offline, or with which models), then check system packages, the browser, OCR data, the native image shim, the desktop (X display, accessibility bus, a calibration click) and every configured model endpoint (a local server is to be started, a hosted one needs its API key variable), and say what to do.\nExample: visual-agent doctor");
+        var command = new Command("doctor", "Say first whether this machine is ready (offline, or with which models), then check system packages, the browser, OCR data, OpenCV, the desktop (X display, accessibility bus, a calibration click) and every configured model endpoint (a local server is to be started, a hosted one needs its API key variable), and say what to do.\nExample: visual-agent doctor");
         command.Options.Add(CommonOptions.Json);
         command.Options.Add(ModelOption);
         command.Options.Add(CheckModelOption);
@@ -44,7 +44,7 @@ internal static class DoctorCommand
             checks.AddRange(CheckPackages());
             checks.Add(await CheckBrowserAsync(context.Configuration, ct).ConfigureAwait(false));
             checks.AddRange(CheckOcr(context.Configuration));
-            checks.Add(CheckNative("OpenCV shim", "libvashim.so", "rebuild: dotnet build (needs libopencv-imgproc-dev libopencv-imgcodecs-dev)"));
+            checks.Add(CheckOpenCv());
             checks.AddRange(await DoctorDesktopChecks.CheckAsync(context.Get(DisplayOption), ct).ConfigureAwait(false));
         }
 
@@ -149,6 +149,20 @@ internal static class DoctorCommand
             yield return File.Exists(file)
                 ? new DoctorCheck($"OCR data {lang}", "ok", file, true)
                 : new DoctorCheck($"OCR data {lang}", "missing", $"apt-get install -y tesseract-ocr-{lang}   (or set Ocr:DataPath)", true);
+        }
+    }
+
+    /// <summary>Loads OpenCV through OpenCvSharp (libOpenCvSharpExtern.so from the NuGet runtime package) and reports its version.</summary>
+    private static DoctorCheck CheckOpenCv()
+    {
+        try
+        {
+            return new DoctorCheck("OpenCV", "ok", $"OpenCV {VisualAgent.Vision.Native.NativeDiagnostics.OpenCvVersion} (OpenCvSharp4)", true);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or BadImageFormatException)
+        {
+            return new DoctorCheck("OpenCV", "missing",
+                $"libOpenCvSharpExtern.so does not load ({ex.GetBaseException().Message}); run scripts/setup.sh (it installs libgtk-3-0, which the library links) and rebuild", true);
         }
     }
 

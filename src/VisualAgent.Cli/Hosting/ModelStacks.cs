@@ -16,7 +16,7 @@ internal static class ModelStacks
         var profile = ModelProfiles.FromConfiguration(context.Configuration).Get(profileName);
         var options = ModelStackOptions.FromConfiguration(context.Configuration) with
         {
-            ClientOptions = new ModelClientOptions { Logger = context.Loggers.CreateLogger("VisualAgent.Models.Client") },
+            ClientOptions = new ModelClientOptions { Logger = context.Loggers.CreateLogger("VisualAgent.Models.Client"), CallLoggers = context.Loggers },
             ProbeTimeout = TimeSpan.FromSeconds(3),
             Loggers = context.Loggers,
         };

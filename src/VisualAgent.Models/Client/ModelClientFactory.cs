@@ -9,9 +9,10 @@ using VisualAgent.Models.Profiles;
 namespace VisualAgent.Models.Client;
 
 /// <summary>
-/// Builds the <see cref="IChatClient"/> of a model profile: per replica an OpenAI SDK client, then
-/// replica balancing (when there are several), retry, and the profile's concurrency bound, outermost first:
-/// ConcurrencyLimiting -> Retrying -> ReplicaBalancing -> OpenAI SDK per endpoint.
+/// Builds the <see cref="IChatClient"/> of a model profile as a <see cref="ChatClientBuilder"/> pipeline, outermost first:
+/// ConcurrencyLimiting (the profile's bound) -> Logging (MEAI's, when <see cref="ModelClientOptions.CallLoggers"/> is set)
+/// -> Retrying (Polly) -> ReplicaBalancing (when there are several endpoints) -> per endpoint the OpenAI SDK's
+/// ChatClient through Microsoft.Extensions.AI.OpenAI's <c>AsIChatClient()</c>, inside <see cref="EndpointChatClient"/>.
 /// </summary>
 public static class ModelClientFactory
 {
@@ -42,11 +43,17 @@ public static class ModelClientFactory
 
         var key = ResolveKey(profile, options);
         var replicas = endpoints.Select(e => (IChatClient)CreateReplica(profile, e, key, options)).ToList();
-        IChatClient client = replicas.Count == 1
+        var builder = new ChatClientBuilder(replicas.Count == 1
             ? replicas[0]
-            : new ReplicaBalancingChatClient(replicas, options.ReplicaCoolDown, options.TimeProvider);
-        client = new RetryingChatClient(client, options.Retry, options.TimeProvider, options.Logger);
-        return new ConcurrencyLimitingChatClient(client, profile.MaxConcurrency);
+            : new ReplicaBalancingChatClient(replicas, options.ReplicaCoolDown, options.TimeProvider));
+        builder.Use(inner => new ConcurrencyLimitingChatClient(inner, profile.MaxConcurrency));
+        if (options.CallLoggers is { } loggers)
+        {
+            builder.UseLogging(loggers); // calls at Debug; prompts and replies only at Trace
+        }
+
+        builder.Use(inner => new RetryingChatClient(inner, options.Retry, options.TimeProvider, options.Logger));
+        return builder.Build();
     }
 
     private static string? ResolveKey(ModelProfile profile, ModelClientOptions options)
@@ -66,7 +73,7 @@ public static class ModelClientFactory
         return key.Trim();
     }
 
-    private static OpenAiChatClient CreateReplica(ModelProfile profile, Uri endpoint, string? key, ModelClientOptions options)
+    private static EndpointChatClient CreateReplica(ModelProfile profile, Uri endpoint, string? key, ModelClientOptions options)
     {
         var target = new EndpointTarget(profile.Name, endpoint, profile.Model!, profile.ApiKeyEnv, profile.Timeout) { ApiKey = key };
 
@@ -83,7 +90,7 @@ public static class ModelClientFactory
             Transport = new HttpClientPipelineTransport(http),
         };
         sdkOptions.AddPolicy(new StreamMismatchPolicy(profile.Name), PipelinePosition.BeforeTransport);
-        var chat = new ChatClient(profile.Model!, new ApiKeyCredential(key ?? NoKey), sdkOptions);
-        return new OpenAiChatClient(target, chat, profile.Stream ?? options.Stream, options.TimeProvider, http);
+        var chat = new OpenAIClient(new ApiKeyCredential(key ?? NoKey), sdkOptions).GetChatClient(profile.Model!);
+        return new EndpointChatClient(target, chat.AsIChatClient(), profile.Stream ?? options.Stream, options.TimeProvider, http);
     }
 }

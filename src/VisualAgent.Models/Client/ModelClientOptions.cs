@@ -8,6 +8,10 @@ public sealed class ModelClientOptions
     /// <summary>Logs retries and give-ups (endpoint and failure kind only: never prompts, replies, images or keys).</summary>
     public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
 
+    /// <summary>When set, every model call is logged through Microsoft.Extensions.AI's LoggingChatClient: the call at Debug,
+    /// prompts and replies only at Trace (which the CLI never enables). Default none.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? CallLoggers { get; init; }
+
     public RetryOptions Retry { get; init; } = new();
 
     /// <summary>How long a replica that refused connections is left out (default 30 s).</summary>

@@ -1,35 +1,40 @@
 using System.Runtime.InteropServices;
+using OpenCvSharp;
 using VisualAgent.Drivers;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
-using VisualAgent.Vision.Native;
 using VisualAgent.Imaging;
+using VisualAgent.Vision.Native;
 
 namespace VisualAgent.Vision;
 
 /// <summary>
-/// An 8-bit image (BGR, or gray after <see cref="ToGray"/>) held as a native cv::Mat. Every operation returns a new
-/// image the caller disposes, except the Draw* methods, which paint in place.
+/// An 8-bit image (BGR, or gray after <see cref="ToGray"/>) held as an OpenCV Mat (OpenCvSharp). Every operation returns
+/// a new image the caller disposes, except the Draw* methods, which paint in place.
 /// </summary>
 public sealed partial class Image : IDisposable
 {
     /// <summary>The default decode limit: 100 megapixels.</summary>
     public const long DefaultMaxPixels = 100_000_000;
 
-    private readonly MatHandle _mat;
+    private readonly Mat _mat;
+    private int _disposed;
 
-    private Image(MatHandle mat, string operation)
+    static Image() => OpenCvRuntime.EnsureSystemLibrariesFirst();
+
+    private Image(Mat mat, string operation)
     {
-        if (mat.IsInvalid)
+        if (mat.Empty() || (mat.Channels() != 1 && mat.Channels() != 3) || mat.Depth() != MatType.CV_8U)
         {
+            var what = mat.Empty() ? "no image" : $"an unsupported {mat.Type()} image";
             mat.Dispose();
-            throw new InvalidOperationException($"Image operation '{operation}' returned no image.");
+            throw new InvalidOperationException($"Image operation '{operation}' returned {what}.");
         }
 
         _mat = mat;
-        VaNative.Check(VaNative.Info(mat, out var w, out var h, out var c), "info");
-        Size = new PixelSize(w, h);
-        Channels = c;
+        Size = new PixelSize(mat.Cols, mat.Rows);
+        Channels = mat.Channels();
+        NativeDiagnostics.Created();
     }
 
     public PixelSize Size { get; }
@@ -41,12 +46,20 @@ public sealed partial class Image : IDisposable
     /// <summary>3 for BGR, 1 for gray.</summary>
     public int Channels { get; }
 
-    internal MatHandle Handle => _mat;
+    /// <summary>The Mat itself (still owned by this image).</summary>
+    internal Mat Mat
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _mat;
+        }
+    }
 
     /// <summary>Decodes PNG or JPEG bytes. The header is checked first: images over <paramref name="maxPixels"/>,
     /// empty or unknown formats are refused with <see cref="ImageFormatException"/> before any pixel is decoded.
     /// Gray, 16-bit, palette and alpha PNGs and CMYK JPEGs come out as 8-bit BGR (alpha over white).</summary>
-    public static unsafe Image Decode(ReadOnlySpan<byte> data, long maxPixels = DefaultMaxPixels)
+    public static Image Decode(ReadOnlySpan<byte> data, long maxPixels = DefaultMaxPixels)
     {
         if (data.IsEmpty)
         {
@@ -71,20 +84,23 @@ public sealed partial class Image : IDisposable
                 $"The {format} image is {declared} = {declared.Area:N0} pixels, over the limit of {maxPixels:N0}; refused before decoding.");
         }
 
-        int code;
-        MatHandle mat;
-        fixed (byte* p = data)
+        Mat bgr;
+        try
         {
-            code = VaNative.Decode(p, data.Length, out mat);
+            bgr = PixelFormats.DecodeToBgr8(data);
+        }
+        catch (OpenCVException ex)
+        {
+            throw new ImageFormatException($"The {format} image could not be decoded (truncated or corrupt): {ex.Message}");
         }
 
-        if (code != VaNative.Ok)
+        if (bgr.Empty())
         {
-            mat.Dispose();
-            throw new ImageFormatException($"The {format} image could not be decoded (truncated or corrupt): {VaNative.LastErrorMessage()}");
+            bgr.Dispose();
+            throw new ImageFormatException($"The {format} image could not be decoded (truncated or corrupt): the decoder could not read the image.");
         }
 
-        var image = new Image(mat, "decode");
+        var image = new Image(bgr, "decode");
         if (image.Size != declared)
         {
             image.Dispose();
@@ -99,39 +115,57 @@ public sealed partial class Image : IDisposable
 
     /// <summary>Wraps raw BGRA pixels (X11 ZPixmap order); <paramref name="stride"/> 0 means width*4.</summary>
     public static Image FromBgra(ReadOnlySpan<byte> pixels, int width, int height, int stride = 0) =>
-        FromPixels(pixels, width, height, stride, 4, 0);
+        FromPixels(pixels, width, height, stride, 4, ColorConversionCodes.BGRA2BGR);
 
     /// <summary>Wraps raw RGBA pixels; <paramref name="stride"/> 0 means width*4.</summary>
     public static Image FromRgba(ReadOnlySpan<byte> pixels, int width, int height, int stride = 0) =>
-        FromPixels(pixels, width, height, stride, 4, 1);
+        FromPixels(pixels, width, height, stride, 4, ColorConversionCodes.RGBA2BGR);
 
     /// <summary>Wraps raw 8-bit gray pixels; <paramref name="stride"/> 0 means width.</summary>
     public static Image FromGray(ReadOnlySpan<byte> pixels, int width, int height, int stride = 0) =>
-        FromPixels(pixels, width, height, stride, 1, 4);
+        FromPixels(pixels, width, height, stride, 1, null);
 
     /// <summary>A copy of the pixels, row after row without padding: BGR (3 bytes) or gray (1 byte) per pixel.</summary>
-    public unsafe byte[] GetPixels()
+    public byte[] GetPixels()
     {
-        var bytes = new byte[(long)Width * Height * Channels];
-        fixed (byte* p = bytes)
+        var mat = Mat;
+        var row = Width * Channels;
+        var bytes = new byte[(long)row * Height];
+        if (mat.IsContinuous())
         {
-            VaNative.Check(VaNative.CopyPixels(_mat, p, bytes.LongLength), "pixels");
+            Marshal.Copy(mat.Data, bytes, 0, bytes.Length);
+            return bytes;
+        }
+
+        var step = (long)mat.Step();
+        for (var y = 0; y < Height; y++)
+        {
+            Marshal.Copy(mat.Data + (nint)(step * y), bytes, row * y, row);
         }
 
         return bytes;
     }
 
     /// <summary>PNG bytes; <paramref name="compression"/> 0..9 (default 3: fast, screenshots stay small).</summary>
-    public byte[] EncodePng(int compression = 3) => Encode(0, Math.Clamp(compression, 0, 9), "encode png");
+    public byte[] EncodePng(int compression = 3) =>
+        Encode(".png", new ImageEncodingParam(ImwriteFlags.PngCompression, Math.Clamp(compression, 0, 9)), "encode png");
 
     /// <summary>JPEG bytes at <paramref name="quality"/> 1..100.</summary>
-    public byte[] EncodeJpeg(int quality = 90) => Encode(1, Math.Clamp(quality, 1, 100), "encode jpeg");
+    public byte[] EncodeJpeg(int quality = 90) =>
+        Encode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, Math.Clamp(quality, 1, 100)), "encode jpeg");
 
-    public void Dispose() => _mat.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _mat.Dispose();
+            NativeDiagnostics.Released();
+        }
+    }
 
     public override string ToString() => $"Image {Size} x{Channels}";
 
-    private static unsafe Image FromPixels(ReadOnlySpan<byte> pixels, int width, int height, int stride, int bytesPerPixel, int format)
+    private static unsafe Image FromPixels(ReadOnlySpan<byte> pixels, int width, int height, int stride, int bytesPerPixel, ColorConversionCodes? conversion)
     {
         if (width <= 0 || height <= 0)
         {
@@ -144,38 +178,69 @@ public sealed partial class Image : IDisposable
             throw new ArgumentException($"{pixels.Length} bytes cannot hold {width}x{height} pixels with stride {stride}.", nameof(pixels));
         }
 
-        MatHandle mat;
-        fixed (byte* p = pixels)
-        {
-            VaNative.Check(VaNative.FromPixels(p, width, height, stride, format, out mat), "from pixels");
-        }
-
-        return new Image(mat, "from pixels");
-    }
-
-    private byte[] Encode(int format, int parameter, string operation)
-    {
-        VaNative.Check(VaNative.Encode(_mat, format, parameter, out var data, out var length), operation);
+        var result = new Mat();
         try
         {
-            var bytes = new byte[length];
-            Marshal.Copy(data, bytes, 0, length);
-            return bytes;
+            fixed (byte* p = pixels)
+            {
+                using var view = Mat.FromPixelData(height, width, bytesPerPixel == 4 ? MatType.CV_8UC4 : MatType.CV_8UC1, (nint)p, stride);
+                if (conversion is { } code)
+                {
+                    Cv2.CvtColor(view, result, code);
+                }
+                else
+                {
+                    view.CopyTo(result);
+                }
+            }
         }
-        finally
+        catch (OpenCVException ex)
         {
-            VaNative.FreeBuffer(data);
+            result.Dispose();
+            throw Failed("from pixels", ex);
+        }
+
+        return new Image(result, "from pixels");
+    }
+
+    private byte[] Encode(string extension, ImageEncodingParam parameter, string operation)
+    {
+        try
+        {
+            Cv2.ImEncode(extension, Mat, out var bytes, parameter);
+            return bytes.Length > 0
+                ? bytes
+                : throw new InvalidOperationException($"Image operation '{operation}' failed: OpenCV produced no bytes.");
+        }
+        catch (OpenCVException ex)
+        {
+            throw Failed(operation, ex);
         }
     }
 
-    private static Image Wrap(int code, MatHandle result, string operation)
+    /// <summary>Runs an OpenCV operation into a new Mat and wraps it; OpenCV's errors become a message naming the operation.</summary>
+    private Image Produce(string operation, Action<Mat, Mat> body)
     {
-        if (code != VaNative.Ok)
+        var source = Mat;
+        var result = new Mat();
+        try
+        {
+            body(source, result);
+        }
+        catch (OpenCVException ex)
         {
             result.Dispose();
-            VaNative.Check(code, operation);
+            throw Failed(operation, ex);
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
         }
 
         return new Image(result, operation);
     }
+
+    private static InvalidOperationException Failed(string operation, OpenCVException ex) =>
+        new($"Image operation '{operation}' failed: {ex.ErrMsg} ({ex.FuncName})", ex);
 }

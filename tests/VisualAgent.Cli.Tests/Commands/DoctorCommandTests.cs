@@ -11,7 +11,7 @@ public sealed class DoctorCommandTests
     private const string KeyVariable = "VA_DOCTOR_TEST_KEY";
 
     [Fact]
-    public async Task Doctor_Json_ReportsBrowserAndOcr()
+    public async Task Doctor_Json_ReportsBrowserOcrAndOpenCvVersion()
     {
         var (code, stdout, _) = await CliProcess.RunAsync(TempFolder.Fresh(), "doctor", "--json");
 
@@ -21,6 +21,8 @@ public sealed class DoctorCommandTests
         var names = checks.Select(e => e.GetProperty("name").GetString()).ToList();
         Assert.Contains("browser", names);
         Assert.Contains("OCR data eng", names);
+        var openCv = checks.Single(e => e.GetProperty("name").GetString() == "OpenCV");
+        Assert.Matches(@"^OpenCV 4\.\d+\.\d+ \(OpenCvSharp4\)$", openCv.GetProperty("detail").GetString());
         Assert.All(checks.Where(e => e.GetProperty("required").GetBoolean()), e => Assert.Equal("ok", e.GetProperty("status").GetString()));
         Assert.True(doc.RootElement.GetProperty("ready").GetBoolean());
     }

@@ -91,8 +91,10 @@ public sealed class OpenAiChatClientTests
         Assert.Contains("<tool_call>", ChatReplyText.Of(response), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task GetResponseAsync_SamplingWithExtraFields_ArriveAsTypedJsonAtTheServer()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetResponseAsync_SamplingWithExtraFields_ArriveAsTypedJsonAtTheServer(bool stream)
     {
         await using var sim = await SimHarness.StartAsync(configure: p =>
         {
@@ -106,11 +108,13 @@ public sealed class OpenAiChatClientTests
             p.Sampling.Extra["chat_template_kwargs"] = """{"enable_thinking": false}""";
             p.Sampling.Extra["note"] = "hello";
         });
-        using var client = sim.CreateClient();
+        using var client = sim.CreateClient(SimHarness.FastOptions(stream));
 
         await client.GetResponseAsync(Ask, SamplingChatOptions.Create(sim.Profile.Sampling), TestContext.Current.CancellationToken);
 
-        var f = Assert.Single(sim.Server.Requests).Fields;
+        var request = Assert.Single(sim.Server.Requests);
+        Assert.Equal(stream, request.Stream);
+        var f = request.Fields;
         Assert.Equal(20, f["top_k"]!.GetValue<int>());
         Assert.Equal(1.05, f["repetition_penalty"]!.GetValue<double>(), 6);
         Assert.Equal(0.05, f["min_p"]!.GetValue<double>(), 6);

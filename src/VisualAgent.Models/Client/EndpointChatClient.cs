@@ -3,41 +3,40 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
+using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 using VisualAgent.Errors;
-using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
 namespace VisualAgent.Models.Client;
 
 /// <summary>
-/// <see cref="IChatClient"/> over the official OpenAI SDK's <see cref="ChatClient"/>, for one endpoint (replica).
-/// Records latency, time to first token and the endpoint in AdditionalProperties (<see cref="ChatTimings"/>);
-/// translates every failure into a ModelUnavailableException whose InnerException is a <see cref="ModelCallFailure"/>.
+/// One endpoint (replica) of a profile: Microsoft.Extensions.AI's OpenAI adapter (<c>ChatClient.AsIChatClient()</c>) with
+/// what this product adds around it: the profile's timeout, latency / time to first token / endpoint in
+/// AdditionalProperties (<see cref="ChatTimings"/>), every failure as a ModelUnavailableException whose InnerException is
+/// a <see cref="ModelCallFailure"/>, and the sampling fields the adapter does not send (<see cref="OpenAiBodyFields"/>).
 /// With <c>stream</c> set, GetResponseAsync streams under the hood so time to first token is measured. A body that is
-/// not a chat-completions reply (garbage, a malformed chunk, fields the SDK cannot read) is an InvalidReply failure, never
-/// an unhandled exception. <paramref name="owned"/> (the replica's HTTP client) is disposed with this client.
+/// not a chat-completions reply is an InvalidReply failure, never an unhandled exception. <paramref name="owned"/> (the
+/// replica's HTTP client) is disposed with this client.
 /// </summary>
-internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, bool stream, TimeProvider timeProvider, IDisposable? owned = null) : IChatClient
+internal sealed class EndpointChatClient(EndpointTarget target, IChatClient adapter, bool stream, TimeProvider timeProvider, IDisposable? owned = null)
+    : DelegatingChatClient(adapter)
 {
-    private readonly ChatClientMetadata _metadata = new("openai", target.Endpoint, target.Model);
-
     public EndpointTarget Target => target;
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<AiChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (stream)
         {
             return await StreamedResponse.CollectAsync(GetStreamingResponseAsync(messages, options, cancellationToken)).ConfigureAwait(false);
         }
 
-        var request = OpenAiRequestMapper.ToMessages(messages);
-        var requestOptions = OpenAiRequestMapper.ToOptions(options);
+        options = OpenAiBodyFields.Apply(options);
         var started = timeProvider.GetTimestamp();
         using var timeout = new CancellationTokenSource(target.Timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        ChatCompletion completion;
+        ChatResponse response;
         try
         {
-            completion = (await chat.CompleteChatAsync(request, requestOptions, linked.Token).ConfigureAwait(false)).Value;
+            response = await base.GetResponseAsync(messages, options, linked.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (IsTransportError(ex, cancellationToken))
         {
@@ -48,36 +47,35 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
             throw ModelErrors.InvalidReply(target, ex);
         }
 
-        ChatResponse response;
-        try
+        var completion = response.RawRepresentation as ChatCompletion;
+        foreach (var call in response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>())
         {
-            response = OpenAiResponseMapper.ToResponse(completion);
-        }
-        catch (Exception ex) when (IsMalformed(ex))
-        {
-            throw ModelErrors.InvalidReply(target, ex);
+            // The arguments exactly as the server sent them (the dialect reads them loosely when they are not JSON).
+            var sent = completion?.ToolCalls.FirstOrDefault(t => t.Id == call.CallId)?.FunctionArguments;
+            call.RawRepresentation = sent?.ToString() ?? call.RawRepresentation;
         }
 
-        ChatTimings.Set(response.AdditionalProperties!, timeProvider.GetElapsedTime(started), null, target.Endpoint, completion.SystemFingerprint);
+        response.AdditionalProperties ??= [];
+        ChatTimings.Set(response.AdditionalProperties, timeProvider.GetElapsedTime(started), null, target.Endpoint, completion?.SystemFingerprint);
         return response;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<AiChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var request = OpenAiRequestMapper.ToMessages(messages);
-        var requestOptions = OpenAiRequestMapper.ToOptions(options);
+        options = OpenAiBodyFields.Apply(options);
         var started = timeProvider.GetTimestamp();
         using var timeout = new CancellationTokenSource(target.Timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var state = new StreamState();
-        var updates = chat.CompleteChatStreamingAsync(request, requestOptions, linked.Token).GetAsyncEnumerator(linked.Token);
+        var state = new StreamClosing();
+        IAsyncEnumerator<ChatResponseUpdate>? updates = null;
         try
         {
             while (true)
             {
                 try
                 {
+                    updates ??= base.GetStreamingResponseAsync(messages, options, linked.Token).GetAsyncEnumerator(linked.Token);
                     if (!await updates.MoveNextAsync().ConfigureAwait(false))
                     {
                         break;
@@ -93,16 +91,7 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
                     throw ModelErrors.InvalidReply(target, ex);
                 }
 
-                ChatResponseUpdate? update;
-                try
-                {
-                    update = state.Accept(updates.Current, timeProvider.GetElapsedTime(started));
-                }
-                catch (Exception ex) when (IsMalformed(ex))
-                {
-                    throw ModelErrors.InvalidReply(target, ex);
-                }
-
+                var update = state.Accept(updates.Current, timeProvider.GetElapsedTime(started));
                 if (update is not null)
                 {
                     yield return update;
@@ -111,7 +100,10 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         }
         finally
         {
-            await DisposeQuietlyAsync(updates).ConfigureAwait(false);
+            if (updates is not null)
+            {
+                await DisposeQuietlyAsync(updates).ConfigureAwait(false);
+            }
         }
 
         if (!state.Received)
@@ -129,13 +121,18 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         yield return last;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is not null ? null
-        : serviceType == typeof(ChatClientMetadata) ? _metadata
-        : serviceType.IsInstanceOfType(this) ? this
-        : null;
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(EndpointTarget) ? target : base.GetService(serviceType, serviceKey);
 
-    public void Dispose() => owned?.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            owned?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     private static bool IsTransportError(Exception ex, CancellationToken cancellationToken) => ex switch
     {
@@ -144,14 +141,15 @@ internal sealed class OpenAiChatClient(EndpointTarget target, ChatClient chat, b
         _ => false,
     };
 
-    /// <summary>What the SDK throws when a body it received is not the reply it expects (bad JSON, missing or unknown fields).</summary>
+    /// <summary>What the SDK or the adapter throws when a body it received is not the reply it expects (bad JSON,
+    /// missing or unknown fields).</summary>
     private static bool IsMalformed(Exception ex) =>
         ex is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException;
 
     private ModelUnavailableException Translate(Exception ex, CancellationToken cancellationToken) =>
         ex is OperationCanceledException && !cancellationToken.IsCancellationRequested ? ModelErrors.Timeout(target) : ModelErrors.From(ex, target);
 
-    private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> updates)
+    private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<ChatResponseUpdate> updates)
     {
         try
         {
