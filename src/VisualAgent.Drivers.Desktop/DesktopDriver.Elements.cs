@@ -49,7 +49,24 @@ public sealed partial class DesktopDriver : IElementQuery
     public async Task<UiElement?> HitTestAsync(ScreenPoint point, CancellationToken cancellationToken = default)
     {
         var snapshot = await QueryElementsAsync(20000, cancellationToken).ConfigureAwait(false);
-        return HitTest(snapshot.Elements, point);
+        return HitTest(OnTopAt(snapshot.Elements, point), point);
+    }
+
+    /// <summary>
+    /// The elements of the window on top at the point (X stacking order, matched to the AT-SPI window by title and
+    /// process): an element of a window underneath is covered there, whatever its box says. All of them when the top
+    /// window is a pop-up or untitled, or nothing of the tree matches it.
+    /// </summary>
+    private IReadOnlyList<UiElement> OnTopAt(IReadOnlyList<UiElement> elements, ScreenPoint point)
+    {
+        if (_tree is not { } tree || _windows.At(point) is not { Popup: false, Title.Length: > 0 } top)
+        {
+            return elements;
+        }
+
+        var mine = elements.Where(e => AtSpiElements.IdOf(e.Ref) is { } id && tree.Known(id) is { } node && tree.Known(node.Window) is { } window
+            && window.Name == top.Title && (top.ProcessId is null || node.ProcessId == 0 || node.ProcessId == top.ProcessId)).ToList();
+        return mine.Count > 0 ? mine : elements;
     }
 
     public async Task<UiElement?> FocusedAsync(CancellationToken cancellationToken = default)

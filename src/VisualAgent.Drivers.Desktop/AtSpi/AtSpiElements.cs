@@ -23,7 +23,7 @@ internal static class AtSpiElements
         var role = AtSpiRoles.ToAria(node.Role, editable);
         var password = node.Role == "password text";
         var visible = Visible(node, known, screen);
-        var hit = visible is { } v && OnTop(node, v.Center, windows);
+        var hit = visible is { } v && OnTop(node, v.Center, windows, known(node.Window)?.Name);
         var text = node.Text is { } t && !editable ? Normalize(t) : "";
         var name = node.Name.Length > 0 ? Normalize(node.Name) : role is "text" or "paragraph" or "heading" ? text : "";
         return new UiElement
@@ -91,15 +91,19 @@ internal static class AtSpiElements
         return r.Width > 0 && r.Height > 0 ? r : null;
     }
 
-    /// <summary>True when the topmost window at the point belongs to the node's application (no other window covers it).</summary>
-    public static bool OnTop(AtSpiNode node, ScreenPoint point, IReadOnlyList<DesktopWindow> windows)
+    /// <summary>
+    /// True when the topmost window at the point belongs to the node's application and, when both have titles, is the
+    /// node's own window (another window of the same application does not cover it).
+    /// </summary>
+    public static bool OnTop(AtSpiNode node, ScreenPoint point, IReadOnlyList<DesktopWindow> windows, string? windowName = null)
     {
         for (var i = windows.Count - 1; i >= 0; i--)
         {
             var w = windows[i];
             if (point.X >= w.Box.X1 && point.X < w.Box.X2 && point.Y >= w.Box.Y1 && point.Y < w.Box.Y2)
             {
-                return w.ProcessId is null || node.ProcessId == 0 || w.ProcessId == node.ProcessId;
+                return (w.ProcessId is null || node.ProcessId == 0 || w.ProcessId == node.ProcessId)
+                    && (w.Popup || w.Title.Length == 0 || string.IsNullOrEmpty(windowName) || w.Title == windowName);
             }
         }
 
