@@ -5,23 +5,36 @@ namespace VisualAgent.Vision;
 /// <summary>
 /// Decoded screenshots shared by the step's consumers (screen change, annotation, masking, the model's resize, the
 /// OCR grounder), so one capture is decoded once per step instead of once per consumer. Keyed by content (XxHash3 of
-/// the encoded bytes and their length), bounded by decoded bytes, least recently used first out. A rented frame is
+/// the encoded bytes and their length), bounded by decoded bytes and by a frame count, least recently used first out. A rented frame is
 /// read-only: callers that paint clone it first. An evicted frame is released when its last lease is disposed.
 /// </summary>
 public sealed class FrameCache
 {
-    /// <summary>The process-wide cache the Vision adapters use: 64 MB of decoded pixels (about 10 frames at 1080p; a step needs 2-3).</summary>
-    public static FrameCache Shared { get; } = new(64L * 1024 * 1024);
+    /// <summary>The process-wide cache the Vision adapters use: at most 8 frames and 64 MB of decoded pixels (a step
+    /// needs two or three; a few runs side by side in the bench each keep theirs).</summary>
+    public static FrameCache Shared { get; } = new(64L * 1024 * 1024, 8);
 
     private readonly Lock _gate = new();
     private readonly LinkedList<Entry> _order = new();
     private readonly Dictionary<Key, LinkedListNode<Entry>> _entries = [];
     private long _bytes;
     private long _maxBytes;
+    private readonly int _maxFrames;
     private long _decodes;
     private long _hits;
 
-    public FrameCache(long maxBytes) => _maxBytes = maxBytes;
+    public FrameCache(long maxBytes, int maxFrames = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxFrames, 1);
+        _maxBytes = maxBytes;
+        _maxFrames = maxFrames;
+    }
+
+    /// <summary>Frames held now (leased or not).</summary>
+    public int Count
+    {
+        get { lock (_gate) { return _entries.Count; } }
+    }
 
     /// <summary>Decoded bytes the cache may hold; 0 turns caching off (every rent decodes; the bench's baseline).</summary>
     public long MaxBytes
@@ -113,7 +126,7 @@ public sealed class FrameCache
 
     private void Trim()
     {
-        while (_bytes > _maxBytes && _order.Last is { } last)
+        while ((_bytes > _maxBytes || _entries.Count > _maxFrames) && _order.Last is { } last)
         {
             _order.RemoveLast();
             _entries.Remove(last.Value.Key);

@@ -26,6 +26,23 @@ public sealed class FrameCacheTests
     }
 
     [Fact]
+    public void Rent_MoreFramesThanTheCount_KeepsOnlyTheNewest()
+    {
+        var cache = new FrameCache(64L * 1024 * 1024, maxFrames: 2);
+        var start = NativeDiagnostics.LiveObjectCount;
+        for (var i = 0; i < 5; i++)
+        {
+            using var card = Fixture.Card(40 + i, 30);
+            cache.Rent(card.EncodePng()).Dispose();
+        }
+
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(start + 2, NativeDiagnostics.LiveObjectCount);
+        cache.Clear();
+        Assert.Equal(start, NativeDiagnostics.LiveObjectCount);
+    }
+
+    [Fact]
     public void Rent_CachingOff_DecodesEveryTimeAndFreesEachFrame()
     {
         var cache = new FrameCache(0);
