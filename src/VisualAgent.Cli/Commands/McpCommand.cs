@@ -58,7 +58,7 @@ internal static class McpCommand
         };
         if (!context.Get(HttpOption))
         {
-            if (context.Parse.GetResult(PortOption) is not null || context.Get(TokenEnvOption) is not null)
+            if (context.Parse.GetResult(PortOption) is { Implicit: false } || context.Get(TokenEnvOption) is not null)
             {
                 throw new UsageException("--port and --token-env belong to --http: give --http with them (without it the server speaks on stdio).");
             }
