@@ -75,7 +75,7 @@ internal static class CodegenCommand
             {
                 run = details.Run.Id, target = target.Name(), script = outPath, steps = plan.Steps.Count, warnings = plan.Warnings, generate_ms = generateMs,
                 check = new { tool = check.Tool, passed = check.Passed, skipped = check.Skipped, errors = check.Errors, ms = check.Elapsed.TotalMilliseconds },
-                verify = verify is null ? null : new { passed = verify.Passed, failed_step = verify.FailedStep, failed_step_description = verify.FailedStepDescription, seconds = verify.Elapsed.TotalSeconds, output = verify.Passed ? null : verify.Tail(30) },
+                verify = verify is null ? null : new { passed = verify.Passed, failed_step = verify.FailedStep, failed_step_description = verify.FailedStepDescription, seconds = verify.Elapsed.TotalSeconds, steps_ms = verify.StepsElapsed?.TotalMilliseconds, output = verify.Passed ? null : verify.Tail(30) },
             });
         }
         else
@@ -85,7 +85,7 @@ internal static class CodegenCommand
             if (verify is not null)
             {
                 CliOutput.Out.WriteLine(verify.Passed
-                    ? $"verify: passed against the live app in {verify.Elapsed.TotalSeconds:0.0} s"
+                    ? $"verify: passed against the live app in {verify.Elapsed.TotalSeconds:0.0} s (its steps {verify.StepsElapsed?.TotalMilliseconds:0} ms)"
                     : $"verify: FAILED{(verify.FailedStep is { } n ? $" at step {n} ({verify.FailedStepDescription})" : " before its first step")} after {verify.Elapsed.TotalSeconds:0.0} s\n{verify.Tail()}");
             }
         }
