@@ -56,7 +56,7 @@ public sealed class BoundaryTests
     }
 
     [Fact]
-    public void CliBenchAndMcp_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
+    public void CliBenchMcpAndUi_NeverComposeAnAgentOrAModel_OnlyHostingDoes()
     {
         var composition = MethodMembers().That().AreConstructors()
             .And().AreDeclaredIn(typeof(AgentRunner), typeof(ModelPlanner), typeof(ModelGrounder), typeof(WordsPlanner))
@@ -64,7 +64,7 @@ public sealed class BoundaryTests
             .Or().AreDeclaredIn(typeof(VisualAgent.Models.LlamaSharp.LlamaChatClient), typeof(VisualAgent.Models.LlamaSharp.LlamaModels))
             .Or().HaveNameStartingWith(nameof(SimulatedServer.StartForProfileAsync));
 
-        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench, Product.Mcp).Should().NotCallAny(composition)
+        IArchRule rule = Types().That().ResideInAssembly(Product.Cli, Product.Bench, Product.Mcp, Product.Ui).Should().NotCallAny(composition)
             .Because("Hosting is the one place a profile becomes a planner, grounder or client and an AgentRunner is built (ModelStack, AgentFactory)");
 
         rule.Check(Product.Architecture);
@@ -78,6 +78,17 @@ public sealed class BoundaryTests
         IArchRule rule = Types().That().ResideInAssembly(Product.Cli).And().DependOnAny(bench)
             .Should().HaveFullNameMatching(@"^VisualAgent\.Cli\.Commands\.(Bench\w*Command|DialectReplyPointParser)([/+].*)?$")
             .Because("the CLI's other verbs are composed by Hosting; only `bench ...` drives the benchmark");
+
+        rule.Check(Product.Architecture);
+    }
+
+    [Fact]
+    public void Ui_UsesNeitherADriverNorTheSimulatorDirectly()
+    {
+        var forbidden = Types().That().ResideInAssembly(Product.DriversWeb, Product.DriversDesktop, Product.Simulator);
+
+        IArchRule rule = Types().That().ResideInAssembly(Product.Ui).Should().NotDependOnAny(forbidden)
+            .Because("the web UI reuses the product through Hosting, Bench and Codegen: models, browsers and simulated servers are composed there");
 
         rule.Check(Product.Architecture);
     }

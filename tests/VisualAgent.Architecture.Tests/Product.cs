@@ -23,8 +23,9 @@ internal static class Product
     public static readonly System.Reflection.Assembly Bench = typeof(BenchRunner).Assembly;
     public static readonly System.Reflection.Assembly Cli = System.Reflection.Assembly.Load("visual-agent");
     public static readonly System.Reflection.Assembly Mcp = typeof(Mcp.VisualAgentMcpServer).Assembly;
+    public static readonly System.Reflection.Assembly Ui = typeof(Ui.Server.UiServer).Assembly;
 
     public static readonly ArchUnitNET.Domain.Architecture Architecture = new ArchLoader()
-        .LoadAssemblies(Abstractions, Models, Vision, Simulator, DriversWeb, DriversDesktop, Agent, Hosting, Bench, Cli, Mcp)
+        .LoadAssemblies(Abstractions, Models, Vision, Simulator, DriversWeb, DriversDesktop, Agent, Hosting, Bench, Cli, Mcp, Ui)
         .Build();
 }

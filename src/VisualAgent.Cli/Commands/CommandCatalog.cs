@@ -21,5 +21,6 @@ internal static class CommandCatalog
         yield return OcrCommand.Create();
         yield return BenchCommand.Create();
         yield return McpCommand.Create();
+        yield return UiCommand.Create();
     }
 }

@@ -1,0 +1,190 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using VisualAgent.Models.Dialects;
+using VisualAgent.Simulator;
+using VisualAgent.Tests.Support;
+using VisualAgent.Ui.Server;
+using static Microsoft.Playwright.Assertions;
+
+namespace VisualAgent.Tests.Playground;
+
+/// <summary>The playground page in headless Chromium: upload, ground, save and reload, bad input.</summary>
+public sealed class PlaygroundPageTests(UiFixture ui)
+{
+    [Fact]
+    public async Task Ground_ExportButtonWithTheOfflineGrounder_DrawsTheBoxOverTheButton()
+    {
+        var page = await ui.OpenAsync();
+
+        await UploadOrdersAsync(page);
+        await GroundAsync(page, "the Export CSV button");
+
+        var box = page.Locator("#overlay rect.box");
+        await Expect(box).ToHaveCountAsync(1);
+        var (x, y, w, h) = await RectAsync(box);
+        var button = ui.ExportButton;
+        Assert.InRange(x + (w / 2), button.X, button.X + button.Width);
+        Assert.InRange(y + (h / 2), button.Y, button.Y + button.Height);
+        await Expect(page.Locator("#log li.reply").Last).ToContainTextAsync("found at");
+        var drawn = await box.BoundingBoxAsync();
+        Assert.True(drawn is { Width: > 5, Height: > 5 }, "the box is drawn with a visible size over the image");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SaveAndLoad_GroundingConversation_BringsBackMessagesImageAndBox()
+    {
+        var name = "saved-" + Guid.NewGuid().ToString("N")[..6];
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+        await GroundAsync(page, "the Export CSV button");
+        await page.FillAsync("#save-name", name);
+        await page.ClickAsync("#save");
+        await Expect(page.Locator("#notice")).ToContainTextAsync($"Saved as \"{name}\"");
+        await page.CloseAsync();
+        Assert.True(File.Exists(Path.Combine(ui.DataFolder, "conversations", name, "conversation.json")), "saved under the data folder");
+
+        var again = await ui.OpenAsync();
+        await Expect(again.Locator($"#saved option[value=\"{name}\"]")).ToHaveCountAsync(1);
+        await again.SelectOptionAsync("#saved", name);
+        await again.ClickAsync("#load");
+
+        await Expect(again.Locator("#notice")).ToContainTextAsync($"Loaded \"{name}\"");
+        await Expect(again.Locator("#log li")).ToHaveCountAsync(2);
+        await Expect(again.Locator("#log li.reply")).ToContainTextAsync("found at");
+        await Expect(again.Locator("#thumbs button")).ToHaveCountAsync(1);
+        await Expect(again.Locator("#overlay rect.box")).ToHaveCountAsync(1);
+        await Expect(again.Locator("#current")).ToHaveJSPropertyAsync("naturalWidth", 1280);
+        await again.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ExportCode_AfterGrounding_WritesAPlaywrightScriptClickingTheFoundPointThatCompiles()
+    {
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+        await GroundAsync(page, "the Export CSV button");
+        var (x, y, w, h) = await RectAsync(page.Locator("#overlay rect.box"));
+
+        await page.SelectOptionAsync("#export-target", "playwright-cs");
+        await page.FillAsync("#export-url", ui.Samples.Url("orders/"));
+        await page.ClickAsync("#export");
+
+        await Expect(page.Locator("#export-note")).ToContainTextAsync("it compiles", new() { Timeout = 60_000 });
+        var source = await page.Locator("#export-code").InnerTextAsync();
+        Assert.Contains($"await page.GotoAsync(\"{ui.Samples.Url("orders/")}\");", source, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"page.Mouse.ClickAsync({Math.Round(x + (w / 2), 1):0.#}f, {Math.Round(y + (h / 2), 1):0.#}f)"), source, StringComparison.Ordinal);
+        Assert.Contains("Width = 1280, Height = 720", source, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ExportCode_WithNoUrl_SaysToGiveThePageUrl()
+    {
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+        await GroundAsync(page, "the Export CSV button");
+
+        await page.ClickAsync("#export");
+
+        await Expect(page.Locator("#notice")).ToContainTextAsync("Give the http(s) URL of the page the screenshots show");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Upload_ATextFile_ShowsWhatIsWrongAndTheNextUploadWorks()
+    {
+        var page = await ui.OpenAsync();
+
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "not a picture"u8.ToArray() });
+
+        await Expect(page.Locator("#notice")).ToContainTextAsync("notes.txt is not an image the playground reads");
+        await Expect(page.Locator("#notice")).ToBeVisibleAsync();
+        await Expect(page.Locator("#thumbs button")).ToHaveCountAsync(0);
+        await UploadOrdersAsync(page);
+        await Expect(page.Locator("#notice")).ToBeHiddenAsync();
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Upload_OverTheSizeLimit_SaysTheLimit()
+    {
+        var page = await ui.OpenAsync();
+        var big = new byte[UiFixture.UploadLimit + (1024 * 1024)];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(big, 0);
+
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "huge.png", MimeType = "image/png", Buffer = big });
+
+        await Expect(page.Locator("#notice")).ToContainTextAsync("huge.png is 5 MB; the limit is 4 MB");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Profiles_AnUnreachableHttpProfile_IsShownDownWithWhatToStart()
+    {
+        var page = await ui.OpenAsync();
+
+        await Expect(page.Locator("#profile option[value=flaky]")).ToContainTextAsync("down");
+        await page.SelectOptionAsync("#profile", "flaky");
+
+        await Expect(page.Locator("#profile-status")).ToContainTextAsync("Start its server");
+        await Expect(page.Locator("#profile option[value=offline]")).ToContainTextAsync("ready");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Ask_ModelGoesDownMidChat_ShowsAMessageAndTheServerKeepsWorking()
+    {
+        var sim = new SimulatedServer(DialectRegistry.Get("qwen3-vl"));
+        await sim.StartAsync(TestContext.Current.CancellationToken);
+        var config = UiFixture.Configuration(new Dictionary<string, string?>
+        {
+            ["Models:midchat:Kind"] = "openai",
+            ["Models:midchat:Endpoint"] = sim.BaseUrl,
+            ["Models:midchat:Model"] = "qwen3-vl",
+            ["Models:midchat:Dialect"] = "qwen3-vl",
+        });
+        await using var server = await UiServer.StartAsync(ui.Settings(config) with { DataFolder = Path.Combine(ui.Root, "data-midchat") }, TestContext.Current.CancellationToken);
+        var page = await ui.OpenAsync("", server);
+        await UploadOrdersAsync(page);
+        await page.SelectOptionAsync("#profile", "midchat");
+        await page.SelectOptionAsync("#mode", "describe");
+        await page.ClickAsync("#send");
+        await Expect(page.Locator("#log li.reply")).ToContainTextAsync("SIMULATED");
+
+        await sim.DisposeAsync();
+        await page.ClickAsync("#send");
+
+        await Expect(page.Locator("#log li.error")).ToContainTextAsync("midchat");
+        var message = await page.Locator("#log li.error").InnerTextAsync();
+        Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
+        await Expect(page.Locator("#notice")).ToBeVisibleAsync();
+        await page.SelectOptionAsync("#profile", "offline");
+        await GroundAsync(page, "the Export CSV button");
+        await Expect(page.Locator("#log li.reply").Last).ToContainTextAsync("found at");
+        await page.CloseAsync();
+    }
+
+    private async Task UploadOrdersAsync(IPage page)
+    {
+        var before = await page.Locator("#thumbs button").CountAsync();
+        await page.SetInputFilesAsync("#file", ui.OrdersShot);
+        await Expect(page.Locator("#thumbs button")).ToHaveCountAsync(before + 1);
+        await Expect(page.Locator("#stage")).ToBeVisibleAsync();
+    }
+
+    private static async Task GroundAsync(IPage page, string target)
+    {
+        var replies = await page.Locator("#log li.reply").CountAsync();
+        await page.SelectOptionAsync("#mode", "ground");
+        await page.FillAsync("#prompt", target);
+        await page.ClickAsync("#send");
+        await Expect(page.Locator("#log li.reply")).ToHaveCountAsync(replies + 1);
+    }
+
+    private static async Task<(double X, double Y, double W, double H)> RectAsync(ILocator rect)
+    {
+        async Task<double> Read(string name) => double.Parse(await rect.GetAttributeAsync(name) ?? "NaN", CultureInfo.InvariantCulture);
+        return (await Read("x"), await Read("y"), await Read("width"), await Read("height"));
+    }
+}
