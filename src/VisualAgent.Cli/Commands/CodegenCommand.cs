@@ -34,6 +34,7 @@ internal static class CodegenCommand
             Examples:
               visual-agent codegen --run latest --target playwright-cs --verify
               visual-agent codegen --run latest --target selenium-py --out login.py
+              visual-agent codegen --image login.png --goal 'click the "Log in" button' --target playwright-ts --url samples:login/ --verify
             """);
         command.Options.Add(RunOption);
         command.Options.Add(TargetOption);
@@ -41,6 +42,7 @@ internal static class CodegenCommand
         command.Options.Add(VerifyOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
+        CodegenImageCommand.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -48,6 +50,11 @@ internal static class CodegenCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var target = ScriptTargets.Parse(context.Get(TargetOption)!);
+        if (context.Get(CodegenImageCommand.ImageOption) is { } image)
+        {
+            return await CodegenImageCommand.RunAsync(context, image, target, context.Get(OutOption), context.Get(VerifyOption), ct).ConfigureAwait(false);
+        }
+
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = reader.Load(context.Get(RunOption)!);
         var started = Stopwatch.GetTimestamp();
