@@ -34,6 +34,7 @@ internal static class CodegenCommand
             Examples:
               visual-agent codegen --run latest --target playwright-cs --verify
               visual-agent codegen --run latest --target selenium-py --out login.py
+              visual-agent codegen --image login.png --goal 'click the "Log in" button' --target playwright-ts --url samples:login/ --verify
             A desktop run (run --desktop) exports as desktop-cs: a C# file-based app on the desktop driver that launches the
             app, finds each element by its recorded path through the accessibility tree, acts, reads back and checks the app's output.
               visual-agent codegen --run latest --target desktop-cs --verify
@@ -44,6 +45,7 @@ internal static class CodegenCommand
         command.Options.Add(VerifyOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
+        CodegenImageCommand.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -51,6 +53,11 @@ internal static class CodegenCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var target = ScriptTargets.Parse(context.Get(TargetOption)!);
+        if (context.Get(CodegenImageCommand.ImageOption) is { } image)
+        {
+            return await CodegenImageCommand.RunAsync(context, image, target, context.Get(OutOption), context.Get(VerifyOption), ct).ConfigureAwait(false);
+        }
+
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = reader.Load(context.Get(RunOption)!);
         var started = Stopwatch.GetTimestamp();
@@ -83,7 +90,7 @@ internal static class CodegenCommand
             {
                 run = details.Run.Id, target = target.Name(), script = outPath, steps = plan.Steps.Count, warnings = plan.Warnings, generate_ms = generateMs,
                 check = new { tool = check.Tool, passed = check.Passed, skipped = check.Skipped, errors = check.Errors, ms = check.Elapsed.TotalMilliseconds },
-                verify = verify is null ? null : new { passed = verify.Passed, failed_step = verify.FailedStep, failed_step_description = verify.FailedStepDescription, seconds = verify.Elapsed.TotalSeconds, output = verify.Passed ? null : verify.Tail(30) },
+                verify = verify is null ? null : new { passed = verify.Passed, failed_step = verify.FailedStep, failed_step_description = verify.FailedStepDescription, seconds = verify.Elapsed.TotalSeconds, steps_ms = verify.StepsElapsed?.TotalMilliseconds, output = verify.Passed ? null : verify.Tail(30) },
             });
         }
         else
@@ -93,7 +100,7 @@ internal static class CodegenCommand
             if (verify is not null)
             {
                 CliOutput.Out.WriteLine(verify.Passed
-                    ? $"verify: passed against the live app in {verify.Elapsed.TotalSeconds:0.0} s"
+                    ? $"verify: passed against the live app in {verify.Elapsed.TotalSeconds:0.0} s (its steps {verify.StepsElapsed?.TotalMilliseconds:0} ms)"
                     : $"verify: FAILED{(verify.FailedStep is { } n ? $" at step {n} ({verify.FailedStepDescription})" : " before its first step")} after {verify.Elapsed.TotalSeconds:0.0} s\n{verify.Tail()}");
             }
         }
