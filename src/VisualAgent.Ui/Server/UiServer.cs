@@ -77,7 +77,8 @@ public sealed class UiServer : IAsyncDisposable
         PlaygroundEndpoints.Map(app, services);
         Codegen.CodegenEndpoints.Map(app, services);
         Runs.RunsEndpoints.Map(app, services);
-        app.MapFallback((HttpContext context) => Results.Json(new { error = $"There is nothing at {context.Request.Path}: the pages are / (playground) and /runs." }, statusCode: StatusCodes.Status404NotFound));
+        Bench.BenchEndpoints.Map(app, services);
+        app.MapFallback((HttpContext context) => Results.Json(new { error = $"There is nothing at {context.Request.Path}: the pages are / (playground), /runs and /bench." }, statusCode: StatusCodes.Status404NotFound));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -97,6 +98,7 @@ public sealed class UiServer : IAsyncDisposable
     {
         app.MapGet("/", () => StaticAssets.Serve("playground.html"));
         app.MapGet("/runs", () => StaticAssets.Serve("runs.html"));
+        app.MapGet("/bench", () => StaticAssets.Serve("bench.html"));
         app.MapGet("/assets/{name}", (string name) => StaticAssets.Serve(name));
         app.MapGet("/api/health", () => Results.Json(new { ok = true }));
     }
