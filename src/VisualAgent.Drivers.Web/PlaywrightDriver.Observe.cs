@@ -33,8 +33,9 @@ public sealed partial class PlaywrightDriver
         };
     }
 
-    /// <summary>The viewport as PNG (lossless) or JPEG bytes by the given path.</summary>
-    internal async Task<byte[]> CaptureBytesAsync(ScreenshotPath path, CancellationToken cancellationToken)
+    /// <summary>The viewport as PNG (lossless) or JPEG bytes by the given path; <paramref name="scale"/> (device pixels
+    /// per CSS pixel, CDP paths only) captures at another size than the screen's, e.g. the size a model is sent.</summary>
+    internal async Task<byte[]> CaptureBytesAsync(ScreenshotPath path, CancellationToken cancellationToken, double? scale = null)
     {
         var page = CurrentPage;
         try
@@ -57,7 +58,7 @@ public sealed partial class PlaywrightDriver
                             ["y"] = viewport.GetProperty("pageY").GetDouble(),
                             ["width"] = _viewportWidth,
                             ["height"] = _viewportHeight,
-                            ["scale"] = _dsf,
+                            ["scale"] = scale ?? _dsf,
                         },
                     };
                     if (path == ScreenshotPath.CdpJpeg)

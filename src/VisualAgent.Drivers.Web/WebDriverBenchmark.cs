@@ -12,8 +12,10 @@ public static class WebDriverBenchmark
     /// (Playwright PNG, CDP PNG, CDP JPEG q80), a click round trip (including settling) and an element-facts lookup,
     /// all on <paramref name="url"/>.
     /// </summary>
+    /// <param name="resize">Our own decode + resize + encode (PNG bytes to PNG bytes of a size), measured after a full
+    /// capture beside a capture made at that size by the browser (CDP clip scale); null leaves both rows out.</param>
     public static async Task<IReadOnlyList<(string Name, double MedianMs)>> RunAsync(
-        BrowserOptions options, string url, int iterations, CancellationToken cancellationToken)
+        BrowserOptions options, string url, int iterations, CancellationToken cancellationToken, Func<byte[], PixelSize, byte[]>? resize = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(iterations, 1);
         var results = new List<(string, double)>();
@@ -45,6 +47,17 @@ public static class WebDriverBenchmark
                 {
                     await driver.CaptureBytesAsync(path, cancellationToken).ConfigureAwait(false);
                     results.Add((name, await MedianAsync(iterations, () => driver.CaptureBytesAsync(path, cancellationToken), static _ => Task.CompletedTask).ConfigureAwait(false)));
+                }
+
+                if (resize is not null)
+                {
+                    // Qwen3-VL at 1280 image tokens sends 1504x832 for 16:9; the browser scales uniformly (1504x846).
+                    var sent = new PixelSize(1504, 832);
+                    var scale = sent.Width / 1920.0;
+                    results.Add(($"screenshot CDP PNG + decode, resize to {sent}, encode (ours)", await MedianAsync(iterations, async () =>
+                        resize(await driver.CaptureBytesAsync(ScreenshotPath.CdpPng, cancellationToken).ConfigureAwait(false), sent), static _ => Task.CompletedTask).ConfigureAwait(false)));
+                    results.Add(($"screenshot CDP PNG at model width (clip scale {scale:0.###}, {sent.Width}x{Math.Round(1080 * scale)})", await MedianAsync(iterations,
+                        () => driver.CaptureBytesAsync(ScreenshotPath.CdpPng, cancellationToken, scale), static _ => Task.CompletedTask).ConfigureAwait(false)));
                 }
 
                 var centre = new ScreenPoint(driver.ScreenSize.Width / 2.0, driver.ScreenSize.Height / 2.0);

@@ -14,6 +14,9 @@ internal sealed class ChatCompletionsEndpoint(SimulatedServer server, IModelDial
 
     private int _counter;
 
+    /// <summary>Scripted function calls, answered to requests that offer tools while the script is active.</summary>
+    public ToolScript? Tools { get; init; }
+
     public async Task HandleAsync(HttpContext context, CancellationToken stopping)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
@@ -91,6 +94,7 @@ internal sealed class ChatCompletionsEndpoint(SimulatedServer server, IModelDial
         {
             SimulatedFaultKind.MalformedReply => Malformed,
             SimulatedFaultKind.Reply => fault.Text ?? "",
+            _ when request.HasTools && Tools is { Active: true } tools => tools.Next(ToolScript.OfferedTools(record.Fields)),
             _ => ReplyText(record),
         };
         var reply = ChatReply.Create(text, options.StructuredToolCalls && request.HasTools, promptTokens);

@@ -26,6 +26,7 @@ public sealed class SimulatedServer(IModelDialect dialect, SimulatedServerOption
     private readonly SimulatedServerOptions _options = options ?? new SimulatedServerOptions();
     private readonly GroundTruth _truth = new();
     private readonly FaultBook _faults = new();
+    private readonly ToolScript _tools = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly List<SimulatedRequest> _requests = [];
@@ -75,7 +76,7 @@ public sealed class SimulatedServer(IModelDialect dialect, SimulatedServerOption
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var endpoint = new ChatCompletionsEndpoint(this, dialect, _truth, _faults, _options);
+        var endpoint = new ChatCompletionsEndpoint(this, dialect, _truth, _faults, _options) { Tools = _tools };
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
             var now = Interlocked.Increment(ref _inFlight);
@@ -117,6 +118,13 @@ public sealed class SimulatedServer(IModelDialect dialect, SimulatedServerOption
             _truth.AddScripted(new ParsedReply { Action = action, Thought = action.Thought }, originalSize);
         }
     }
+
+    /// <summary>
+    /// Function calls to answer with, one per request that offers tools, in order (e.g. what a perfect planner would call
+    /// for a task's solution); <paramref name="finalText"/> once they are used up. A call's function name matches the
+    /// offered tool of that name or ending in _NAME (Semantic Kernel's PLUGIN_FUNCTION). Answers are simulated.
+    /// </summary>
+    public void RegisterToolCalls(IEnumerable<(string Function, JsonObject Arguments)> calls, string finalText) => _tools.Add(calls, finalText);
 
     public void InjectFault(SimulatedFault fault) => _faults.Add(fault);
 

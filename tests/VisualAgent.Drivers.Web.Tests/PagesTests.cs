@@ -163,6 +163,10 @@ public sealed class PagesTests(BrowserFixture fixture)
 
         Assert.Equal(new Geometry.PixelSize(2560, 1440), PngHeader.ReadSize(cdp));
         Assert.Equal(PngHeader.ReadSize(cdp), PngHeader.ReadSize(pw));
+
+        // The bench's "capture at model size": the browser scales the same viewport (1280x720 CSS) itself.
+        var small = await driver.CaptureBytesAsync(ScreenshotPath.CdpPng, TestContext.Current.CancellationToken, scale: 0.5);
+        Assert.Equal(new Geometry.PixelSize(640, 360), PngHeader.ReadSize(small));
     }
 
     [Fact]

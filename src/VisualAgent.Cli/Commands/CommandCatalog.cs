@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return RunsCommand.Create();
         yield return CodegenCommand.Create();
+        yield return ReplayCommand.Create();
         yield return DoctorCommand.Create();
         yield return ScreenshotCommand.Create();
         yield return ActCommand.Create();

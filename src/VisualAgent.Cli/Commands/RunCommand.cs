@@ -12,6 +12,7 @@ using VisualAgent.Errors;
 using VisualAgent.Hosting;
 using VisualAgent.Planning;
 using VisualAgent.Runs;
+using VisualAgent.SemanticKernel;
 
 namespace VisualAgent.Cli.Commands;
 
@@ -24,7 +25,9 @@ internal static class RunCommand
 
     private static readonly Option<string> ModelOption = new("--model", "-m") { Description = "Model profile: offline (the default: explicit steps grounded through the page's accessibility tree and DOM, pixels where there are none), ocr (pixels only), a configured VLM, or sim-DIALECT.", DefaultValueFactory = _ => "offline" };
 
-    private static readonly Option<string?> GrounderOption = new("--grounder", "-g") { Description = "Planner + grounder mode: this profile places each target (e.g. ui-tars-1.5-7b, or ocr); --model then plans in words (or, with --model ocr, the explicit steps are the plan)." };
+    private static readonly Option<string?> GrounderOption = new("--grounder", "-g") { Description = "Planner + grounder mode: this profile places each target (e.g. ui-tars-1.5-7b, offline, or ocr); --planner (or --model) then plans (with --model ocr, the explicit steps are the plan)." };
+
+    private static readonly Option<string?> PlannerOption = new("--planner") { Description = "Planner + grounder mode: PROFILE plans each step in words, sk:PROFILE plans through a Semantic Kernel with automatic function calling (any chat model, text-only too); --grounder places the targets (default: the planner's profile). --model P --grounder G is the same as --planner P --grounder G." };
 
     private static readonly Option<string?> SkillOption = new("--skill") { Description = "Run a skill from skills/NAME/SKILL.md." };
 
@@ -55,11 +58,13 @@ internal static class RunCommand
               visual-agent run --desktop --launch "zenity --forms --add-entry=Name --add-entry=City" "type Ada into the Name field; type Oslo into the City field; click OK"
               visual-agent run --url samples:login/ "type alice into the Username field; type {{secret:PW}} into the Password field; click Log in"
               visual-agent run --skill export-orders -p BASE_URL=http://127.0.0.1:5080 -p STATUS=Shipped
+              visual-agent run --planner sk:gpt-4o --grounder qwen3-vl-4b --url https://example.com "find the pricing page"
             """);
         command.Arguments.Add(InstructionArgument);
         command.Options.Add(UrlOption);
         command.Options.Add(ModelOption);
         command.Options.Add(GrounderOption);
+        command.Options.Add(PlannerOption);
         command.Options.Add(SkillOption);
         command.Options.Add(ParamOption);
         command.Options.Add(SecretOption);
@@ -75,6 +80,38 @@ internal static class RunCommand
         DesktopCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
+    }
+
+    /// <summary>
+    /// The planner's profile and whether a Semantic Kernel plans: --planner PROFILE or sk:PROFILE, else --model (the old
+    /// spelling of the same: --model P --grounder G is --planner P --grounder G).
+    /// </summary>
+    private static (string Profile, bool Kernel) PlannerChoice(VerbContext context)
+    {
+        var planner = context.Get(PlannerOption);
+        if (planner is null)
+        {
+            return (context.Get(ModelOption)!, false);
+        }
+
+        if (context.Parse.GetResult(ModelOption) is { Implicit: false })
+        {
+            throw new UsageException("--planner and --model both name the planner: give one (--model P --grounder G is the same as --planner P --grounder G).");
+        }
+
+        var kernel = planner.StartsWith(ModelStackKernelExtensions.Prefix, StringComparison.OrdinalIgnoreCase);
+        var name = kernel ? planner[ModelStackKernelExtensions.Prefix.Length..] : planner;
+        if (name.Length == 0)
+        {
+            throw new UsageException($"--planner {planner} names no profile: give sk:PROFILE (e.g. sk:gpt-4o) or PROFILE.");
+        }
+
+        if (kernel && Models.Profiles.ModelProfiles.FromConfiguration(context.Configuration).Get(name).IsOcr)
+        {
+            throw new UsageException($"--planner {planner}: '{name}' has no chat model to plan with; give a chat model profile after sk:.");
+        }
+
+        return (name, kernel);
     }
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
@@ -102,7 +139,7 @@ internal static class RunCommand
         // and --secret. All must be set before anything is done; no other variable is ever read.
         var secrets = new SecretResolver(new SecretMasker(), declared: DeclaredSecrets(context, goal, skillSecrets));
         secrets.EnsureDeclaredAvailable();
-        var profileName = context.Get(ModelOption)!;
+        var (profileName, kernelPlanner) = PlannerChoice(context);
         if (context.Get(YesOption) && context.Get(DenyRiskyOption))
         {
             throw new UsageException("--yes and --deny-risky contradict each other: give one.");
@@ -131,6 +168,11 @@ internal static class RunCommand
             }
 
             planner = new OfflinePlanner(steps);
+        }
+        else if (kernelPlanner)
+        {
+            // A Semantic Kernel plans through function calls; the grounder (or the planner's own profile) places each target.
+            planner = models.CreateKernelPlanner();
         }
         else
         {
@@ -196,10 +238,10 @@ internal static class RunCommand
         {
             Goal = goal,
             StartUrl = startUrl,
-            Model = grounderName is null ? profileName : $"{profileName}+{grounderName}",
+            Model = (kernelPlanner ? ModelStackKernelExtensions.Prefix : "") + (grounderName is null ? profileName : $"{profileName}+{grounderName}"),
             Simulated = models.Simulated,
             Driver = desktop is null ? "web" : "desktop",
-            GroundThroughElements = models.Profile.GroundsThroughElements,
+            GroundThroughElements = (grounderStack ?? models).Profile.GroundsThroughElements,
             Price = models.Price,
             Settings = desktop is null
                 ? new Dictionary<string, string>

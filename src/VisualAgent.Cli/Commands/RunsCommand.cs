@@ -24,9 +24,42 @@ internal static class RunsCommand
         show.Options.Add(RunsOption);
         show.Options.Add(CommonOptions.Json);
         show.SetHandler(ShowAsync);
+        var export = new Command("export", "Export a succeeded run as a skill: skills/NAME/SKILL.md and its recording (replay --skill NAME plays it).\nExample: visual-agent runs export latest --skill login-alice");
+        export.Arguments.Add(IdArgument);
+        export.Options.Add(RunsOption);
+        export.Options.Add(SkillNameOption);
+        export.Options.Add(SkillsOption);
+        export.SetHandler((context, ct) => Task.FromResult(Export(context)));
+        command.Subcommands.Add(export);
         command.Subcommands.Add(list);
         command.Subcommands.Add(show);
         return command;
+    }
+
+    private static readonly Option<string> SkillNameOption = new("--skill") { Description = "The skill's name (lower-case letters, digits and dashes).", Required = true };
+
+    private static readonly Option<string?> SkillsOption = new("--skills") { Description = "Folder of skills (default: ./skills, else the one beside the executable)." };
+
+    private static int Export(VerbContext context)
+    {
+        var details = Reader(context).Load(context.Get(IdArgument)!);
+        var folder = VisualAgent.Codegen.Skills.SkillExporter.Export(details, context.Get(SkillsOption) ?? FindSkillsRoot(), context.Get(SkillNameOption)!);
+        CliOutput.Out.WriteLine($"skill {context.Get(SkillNameOption)} from run {details.Run.Id}: {folder} (SKILL.md and recording/)");
+        return 0;
+    }
+
+    /// <summary>./skills, else skills/ beside the executable.</summary>
+    internal static string FindSkillsRoot()
+    {
+        foreach (var candidate in new[] { Path.Combine(Directory.GetCurrentDirectory(), "skills"), Path.Combine(AppContext.BaseDirectory, "skills") })
+        {
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.Combine(Directory.GetCurrentDirectory(), "skills");
     }
 
     private static RunReader Reader(VerbContext context) =>

@@ -389,6 +389,7 @@
       if (tagOf(target) === 'label' && target.control) target = target.control;
       return describe(target, 0, null);
     }
+    case 'describe': return args.el && args.el.isConnected && rendered(args.el) ? describe(args.el, 0, null) : null;
     case 'focus': {
       let f = document.activeElement;
       for (let d = 0; f && d < 10; d++) {

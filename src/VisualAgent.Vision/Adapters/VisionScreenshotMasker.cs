@@ -16,13 +16,28 @@ public sealed class VisionScreenshotMasker : IScreenshotMasker
             return png;
         }
 
-        using var image = Image.Decode(png);
-        foreach (var box in boxes)
+        Image image;
+        using (var frame = FrameCache.Shared.Rent(png))
         {
-            var inside = box.Inflate(2).ClampTo(image.Size, out _);
-            image.FillBox(inside, DrawColor.Black);
+            image = frame.Image.Clone();
         }
 
-        return image.EncodePng();
+        try
+        {
+            foreach (var box in boxes)
+            {
+                var inside = box.Inflate(2).ClampTo(image.Size, out _);
+                image.FillBox(inside, DrawColor.Black);
+            }
+
+            var masked = image.EncodePng();
+            FrameCache.Shared.Adopt(masked, image);
+            return masked;
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
     }
 }

@@ -35,6 +35,7 @@ public static class VisionBenchmark
         rows.Add(("diff (changed regions)", Measure(iterations, () => image.ChangedRegions(shifted))));
         rows.Add(("template match 110x43", Measure(iterations, () => image.MatchTemplate(template))));
         rows.Add(("control detection", Measure(iterations, () => ControlDetector.Detect(image))));
+        rows.AddRange(StepRows(iterations, shifted.EncodePng(), png));
 
         using var ocr = new TesseractOcr(new OcrOptions { CacheEntries = 0, PoolSize = 1 });
         rows.Add(("ocr full page (psm 11)", await MeasureAsync(iterations, () => ocr.RecognizeAsync(image, null, cancellationToken)).ConfigureAwait(false)));
@@ -49,6 +50,59 @@ public static class VisionBenchmark
         var request = new GroundingRequest(new Screenshot { Png = png, Size = image.Size }, $"click \"{word}\"");
         rows.Add(("grounding (ocr cached)", await MeasureAsync(iterations, () => grounder.GroundAsync(request, cancellationToken)).ConfigureAwait(false)));
         return rows;
+    }
+
+    /// <summary>
+    /// What one agent step does with a new capture once the previous capture was decoded: screen change against the
+    /// previous shot, the annotated copy, the model's resize. Frame cache off (each consumer decodes: the old
+    /// pipeline) against on (the new capture decoded once), the previous shot's decode outside the timing both times.
+    /// </summary>
+    private static IEnumerable<(string, double)> StepRows(int iterations, byte[] previous, byte[] current)
+    {
+        var cache = FrameCache.Shared;
+        var kept = cache.MaxBytes;
+        void Step()
+        {
+            _ = ScreenChange.Compare(previous, current);
+            _ = Annotations.AnnotateStep(current, new ScreenPoint(100, 100));
+            _ = PngResizer.Resize(current, ResizeTarget);
+        }
+
+        void Warm()
+        {
+            cache.Clear();
+            cache.Rent(previous).Dispose();
+        }
+
+        try
+        {
+            cache.MaxBytes = 0;
+            var off = Measure(iterations, Step, Warm);
+            cache.MaxBytes = kept;
+            var on = Measure(iterations, Step, Warm);
+            return [("step: change+annotate+resize, each decodes", off), ("step: same, frame cache (1 decode)", on)];
+        }
+        finally
+        {
+            cache.MaxBytes = kept;
+            cache.Clear();
+        }
+    }
+
+    private static double Measure(int iterations, Action action, Action setup)
+    {
+        setup();
+        action();
+        var times = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            setup();
+            var start = Stopwatch.GetTimestamp();
+            action();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        return Median(times);
     }
 
     private static double Measure(int iterations, Action action)

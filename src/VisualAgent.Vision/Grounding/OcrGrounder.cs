@@ -35,10 +35,10 @@ public sealed partial class OcrGrounder(
             return GroundingResult.NotFound($"The instruction '{request.Instruction}' names no text to look for.") with { Latency = _time.GetElapsedTime(started) };
         }
 
-        Image image;
+        FrameLease image;
         try
         {
-            image = Image.Decode(request.Image, _options.MaxPixels);
+            image = FrameCache.Shared.Rent(request.Image.Png.Span, _options.MaxPixels);
         }
         catch (ImageFormatException ex)
         {
@@ -47,7 +47,7 @@ public sealed partial class OcrGrounder(
 
         using (image)
         {
-            var result = await GroundAsync(image, query, cancellationToken).ConfigureAwait(false);
+            var result = await GroundAsync(image.Image, query, cancellationToken).ConfigureAwait(false);
             result = result with { Latency = _time.GetElapsedTime(started) };
             LogGrounded(_logger, request.Instruction, result.Found, result.Raw ?? result.Error ?? "");
             return result;

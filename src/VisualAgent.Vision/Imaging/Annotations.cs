@@ -9,7 +9,8 @@ public static class Annotations
     /// <summary>A copy of the screenshot as PNG with a red box, a crosshair at the point and an optional label.</summary>
     public static byte[] AnnotateStep(ReadOnlySpan<byte> screenshot, ScreenPoint? point, ScreenBox? box = null, string? label = null)
     {
-        using var image = Image.Decode(screenshot);
+        using var frame = FrameCache.Shared.Rent(screenshot);
+        using var image = frame.Image.Clone();
         if (box is { } b)
         {
             image.DrawBox(b, DrawColor.Red, 2);
@@ -32,7 +33,8 @@ public static class Annotations
     /// <summary>Set-of-marks: each proposal boxed and numbered from 1 in list order, as PNG.</summary>
     public static byte[] RenderSetOfMarks(ReadOnlySpan<byte> screenshot, IReadOnlyList<ScreenBox> proposals)
     {
-        using var image = Image.Decode(screenshot);
+        using var frame = FrameCache.Shared.Rent(screenshot);
+        using var image = frame.Image.Clone();
         DrawMarks(image, proposals);
         return image.EncodePng();
     }

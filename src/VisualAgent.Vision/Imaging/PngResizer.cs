@@ -7,13 +7,13 @@ public static class PngResizer
 {
     public static byte[] Resize(ReadOnlyMemory<byte> png, PixelSize size)
     {
-        using var image = Image.Decode(png.Span);
-        if (image.Size == size)
+        using var frame = FrameCache.Shared.Rent(png.Span);
+        if (frame.Image.Size == size)
         {
             return png.ToArray();
         }
 
-        using var resized = image.Resize(size);
+        using var resized = frame.Image.Resize(size);
         return resized.EncodePng();
     }
 }

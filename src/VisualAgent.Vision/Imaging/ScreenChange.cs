@@ -9,9 +9,9 @@ public static class ScreenChange
     public static ScreenChangeReport Compare(
         ReadOnlySpan<byte> before, ReadOnlySpan<byte> after, ScreenPoint? actionPoint = null, double radius = 120, ChangeOptions? options = null)
     {
-        using var a = Image.Decode(before);
-        using var b = Image.Decode(after);
-        return Compare(a, b, actionPoint, radius, options);
+        using var a = FrameCache.Shared.Rent(before);
+        using var b = FrameCache.Shared.Rent(after);
+        return Compare(a.Image, b.Image, actionPoint, radius, options);
     }
 
     public static ScreenChangeReport Compare(Image before, Image after, ScreenPoint? actionPoint = null, double radius = 120, ChangeOptions? options = null)

@@ -19,7 +19,7 @@ public sealed class VisionBenchmarkTests(ITestOutputHelper output)
             output.WriteLine($"{name,-32} {ms,9:0.0} ms");
         }
 
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(12, rows.Count);
         Assert.All(rows, r => Assert.True(r.MedianMs > 0, r.Name));
     }
 }

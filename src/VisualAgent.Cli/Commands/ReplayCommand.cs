@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Cli.Hosting;
+using VisualAgent.Codegen.Replay;
+using VisualAgent.Errors;
+
+namespace VisualAgent.Cli.Commands;
+
+/// <summary>`visual-agent replay RUN_ID|latest [--heal off|propose|apply] [--base-url URL]`: the run again by its locators, no model.</summary>
+internal static class ReplayCommand
+{
+    private static readonly Argument<string> RunArgument = new("run") { Description = "A run id, a unique prefix of one, or latest.", DefaultValueFactory = _ => "latest" };
+
+    private static readonly Option<string> HealOption = new("--heal") { Description = "off | propose (default: write heal.diff.json, recording unchanged) | apply (also rewrite the recording).", DefaultValueFactory = _ => "propose" };
+
+    private static readonly Option<string?> BaseUrlOption = new("--base-url") { Description = "Replay against another copy of the app: URLs of the recorded base become this base (samples:PATH works)." };
+
+    private static readonly Option<string?> SkillOption = new("--skill") { Description = "Replay the recording of skills/NAME (made with 'runs export RUN --skill NAME') instead of a run." };
+
+    private static readonly Option<string?> RunsOption = new("--runs") { Description = "Folder of run folders (default Runs:Folder, ./runs)." };
+
+    public static Command Create()
+    {
+        var command = new Command("replay", """
+            Replays a recorded run by the locators each step recorded, with no model call. When a step's locators fail it heals:
+            the ranked list, then the element's fingerprint, then the step's intent re-grounded through the page; propose (the
+            default) writes the healed locators to heal.diff.json in the run folder, apply also rewrites the recording.
+            Examples:
+              visual-agent replay latest
+              visual-agent replay latest --base-url samples:renamed --heal propose
+            """);
+        command.Arguments.Add(RunArgument);
+        command.Options.Add(HealOption);
+        command.Options.Add(BaseUrlOption);
+        command.Options.Add(RunsOption);
+        command.Options.Add(SkillOption);
+        command.Options.Add(CommonOptions.Json);
+        BrowserCommandOptions.AddOptions(command);
+        command.SetHandler(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
+    {
+        var heal = context.Get(HealOption)!.ToLowerInvariant() switch
+        {
+            "off" => HealMode.Off,
+            "propose" => HealMode.Propose,
+            "apply" => HealMode.Apply,
+            var other => throw new UsageException($"Unknown --heal '{other}'. Use off, propose or apply."),
+        };
+        var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
+        var details = context.Get(SkillOption) is { } skill
+            ? VisualAgent.Codegen.Skills.SkillExporter.LoadRecording(Path.Combine(RunsCommand.FindSkillsRoot(), skill))
+            : reader.Load(context.Get(RunArgument)!);
+        var given = context.Get(BaseUrlOption);
+        var usesSamples = details.Run.Settings.ContainsKey("samples_base");
+        var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, usesSamples || given?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
+        var baseUrl = given is not null ? session.ResolveUrl(given).TrimEnd('/') : session.SamplesBaseUrl;
+        var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
+        var request = new ReplayRequest { Heal = heal, BaseUrl = baseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy };
+        var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
+        if (context.Json)
+        {
+            CliOutput.WriteJson(new
+            {
+                run = report.RunId, succeeded = report.Succeeded, reason = report.Reason, model_calls = report.ModelCalls, cache_hits = report.CacheHits, healed = report.HealedSteps,
+                replay_ms = report.TotalMs, original_ms = report.OriginalMs, original_model_calls = report.OriginalModelCalls, diff = report.DiffPath, applied = report.Applied,
+                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = s.Ms }),
+            });
+        }
+        else
+        {
+            var table = new Table().AddColumns("#", "step", "found", "ms", "result");
+            foreach (var s in report.Steps)
+            {
+                table.AddRow(s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Description), Markup.Escape(s.How), s.Ms.ToString("0", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(s.Ok ? "ok" : "failed: " + s.Error));
+            }
+
+            CliOutput.Out.Write(table);
+            CliOutput.Out.WriteLine($"replay {(report.Succeeded ? "succeeded" : "FAILED: " + report.Reason)}: {report.Steps.Count} steps, {report.CacheHits} cache hits, {report.HealedSteps} healed, {report.ModelCalls} model calls (the run made {report.OriginalModelCalls}); {report.TotalMs / 1000:0.0} s against the run's {report.OriginalMs / 1000:0.0} s");
+            if (report.DiffPath is { } diff)
+            {
+                CliOutput.Out.WriteLine(report.Applied ? $"healed locators applied to the recording; the diff: {diff}" : $"healed locators proposed (recording unchanged): {diff}");
+            }
+        }
+
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.TaskFailed;
+    }
+}

@@ -1,0 +1,30 @@
+using VisualAgent.Drivers;
+
+namespace VisualAgent.Codegen.Replay;
+
+/// <summary>One replayed step: how its element was found ("cache hit", "healed by ..."), whether it held, and its time.</summary>
+public sealed record ReplayStepReport(int Index, string Description, string How, bool Ok, string? Error, double Ms)
+{
+    /// <summary>True when the step's recorded first-choice locator did not find the element and a later rung did.</summary>
+    public bool Healed { get; init; }
+
+    /// <summary>The element's ranked locators now (healed steps only): what propose writes and apply stores.</summary>
+    public IReadOnlyList<ElementLocator>? NewLocators { get; init; }
+
+    public IReadOnlyList<ElementLocator>? OldLocators { get; init; }
+}
+
+/// <summary>A replay: every step's report, model calls (always 0: replay calls no model), time against the original run.</summary>
+public sealed record ReplayReport(string RunId, bool Succeeded, string? Reason, IReadOnlyList<ReplayStepReport> Steps, double TotalMs, double OriginalMs, int OriginalModelCalls)
+{
+    public int ModelCalls => 0;
+
+    public int CacheHits => Steps.Count(s => s.How == ReplayLadder.CacheHit);
+
+    public int HealedSteps => Steps.Count(s => s.Healed);
+
+    /// <summary>heal.diff.json when healing proposed or applied locators; null when nothing was healed or healing was off.</summary>
+    public string? DiffPath { get; init; }
+
+    public bool Applied { get; init; }
+}

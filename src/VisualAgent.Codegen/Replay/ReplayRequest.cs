@@ -1,0 +1,29 @@
+using VisualAgent.Agent.Policy;
+
+namespace VisualAgent.Codegen.Replay;
+
+/// <summary>How to replay a recording: healing, the copy of the app to replay against, secrets and the safety policy.</summary>
+public sealed record ReplayRequest
+{
+    /// <summary>What to do with locators that had to be healed. Default: propose.</summary>
+    public HealMode Heal { get; init; } = HealMode.Propose;
+
+    /// <summary>Replay against this base URL: recorded URLs under the recording's base are mapped onto it. Null: as recorded.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>
+    /// This session's samples server, when it runs one: a recording made on the samples server (run.json samples_base)
+    /// stands for it, so its secrets may be typed on it. Null when no samples server runs.
+    /// </summary>
+    public string? SamplesBaseUrl { get; init; }
+
+    /// <summary>Reads a secret by name (an environment variable); null when it is not set.</summary>
+    public required Func<string, string?> Secret { get; init; }
+
+    /// <summary>
+    /// The safety policy (appsettings "Policy"): navigation and requests as in a run; a secret is typed only on the origin
+    /// the recording typed it on (its start origin) or on one listed in <see cref="PolicyOptions.AllowedOrigins"/> —
+    /// never on another origin because it is local.
+    /// </summary>
+    public PolicyOptions Policy { get; init; } = new();
+}

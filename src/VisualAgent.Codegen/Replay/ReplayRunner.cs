@@ -1,0 +1,328 @@
+using System.Diagnostics;
+using System.Text.Json;
+using VisualAgent.Actions;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Agent.Targets;
+using VisualAgent.Codegen.Plans;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Drivers;
+using VisualAgent.Geometry;
+using VisualAgent.Planning;
+using VisualAgent.Runs;
+
+namespace VisualAgent.Codegen.Replay;
+
+/// <summary>
+/// Replays a recorded run through a driver by its locators, with no model call: each step's element is found by the
+/// <see cref="ReplayLadder"/>, acted on at its click point, and checked the way the run checked it (a field's value, a
+/// checkbox's state, the text to verify, the download). The first step that fails ends the replay as failed: a replay
+/// never says succeeded when a step did not hold.
+/// </summary>
+public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    private IElementQuery Elements => (IElementQuery)driver;
+
+    public async Task<ReplayReport> RunAsync(RunDetails details, ReplayRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(request);
+        if (driver is not ILocatorResolver resolver || driver is not IElementQuery elements)
+        {
+            throw new VisualAgent.Errors.UsageException("Replay needs a web driver that resolves locators and reads the page's elements.");
+        }
+
+        RefuseWithoutLocators(details);
+        var plan = PlanBuilder.Build(details);
+        var missing = plan.Secrets.Where(s => request.Secret(s) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new VisualAgent.Errors.UsageException($"Replay needs the environment variable(s) {string.Join(", ", missing)}: the run typed them (secrets). Set them for this command.");
+        }
+
+        var recordedBase = plan.BaseUrl?.TrimEnd('/');
+        var baseUrl = request.BaseUrl?.TrimEnd('/');
+        string Map(string url) => baseUrl is not null && recordedBase is not null && url.StartsWith(recordedBase, StringComparison.OrdinalIgnoreCase) ? baseUrl + url[recordedBase.Length..] : url;
+        var firstUrl = details.Run.StartUrl ?? details.Steps.FirstOrDefault(s => s.Intent?.Verb == StepVerb.Open)?.Intent?.Value ?? recordedBase;
+        var safety = new ReplaySafety(
+            request.Policy, recordedBase, details.Run.Settings.GetValueOrDefault("samples_base"), request.SamplesBaseUrl, firstUrl is null ? null : Map(firstUrl));
+        var context = new StepContext(new ReplayLadder(resolver, elements), request.Heal != HealMode.Off, Map, request.Secret, safety);
+        var reports = new List<ReplayStepReport>();
+        var started = Stopwatch.GetTimestamp();
+        string? reason = plan.StoppedAt is null ? null : $"the recording ends early: {plan.StoppedAt}";
+        var guard = driver as IRequestGuard;
+        if (guard is not null)
+        {
+            await guard.SetRequestGuardAsync(safety.RequestVerdict, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (details.Run.StartUrl is { } start)
+            {
+                await driver.NavigateAsync(Map(start), cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var step in details.Steps.Where(s => s.Outcome == StepOutcome.Ok))
+            {
+                var report = await ReplayStepAsync(step, context, cancellationToken).ConfigureAwait(false);
+                reports.Add(report);
+                if (!report.Ok)
+                {
+                    reason = $"step {step.Index} ({step.Description}) failed: {report.Error}";
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            if (guard is not null)
+            {
+                await guard.SetRequestGuardAsync(null, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        var succeeded = reports.Count > 0 && reports.All(r => r.Ok) && plan.StoppedAt is null && details.Run.Status == RunStatus.Succeeded;
+        var report2 = new ReplayReport(details.Run.Id, succeeded, succeeded ? null : reason ?? $"the recorded run ended {details.Run.Status.ToString().ToLowerInvariant()}", reports, Stopwatch.GetElapsedTime(started).TotalMilliseconds, details.Run.DurationMs, details.Run.ModelCalls);
+        if (request.Heal != HealMode.Off && reports.Any(r => r.Healed))
+        {
+            report2 = report2 with { DiffPath = await HealDiff.WriteAsync(details, reports, cancellationToken).ConfigureAwait(false) };
+            if (request.Heal == HealMode.Apply && succeeded)
+            {
+                await HealDiff.ApplyAsync(details, reports, cancellationToken).ConfigureAwait(false);
+                report2 = report2 with { Applied = true };
+            }
+        }
+
+        return report2;
+    }
+
+    /// <summary>
+    /// A recording whose element steps recorded no locator at all (a run from before format 2, or a model's raw actions)
+    /// cannot be replayed by locators: it is refused with what to do instead, rather than replayed by guesses.
+    /// </summary>
+    private static void RefuseWithoutLocators(RunDetails details)
+    {
+        var elementSteps = details.Steps.Where(s => s.Outcome == StepOutcome.Ok && s.Intent?.Verb is { } v && NeedsElement(v) || s.Outcome == StepOutcome.Ok && s.Intent is null && s.Action is not null).ToList();
+        if (elementSteps.Count > 0 && elementSteps.All(s => s.Locators is not { Count: > 0 }))
+        {
+            throw new VisualAgent.Errors.UsageException(
+                $"Run {details.Run.Id} recorded no locators for its {elementSteps.Count} step(s) on elements (a run from before locators were recorded, or one a model drove with raw actions): replay has nothing to find them by. " +
+                $"Use 'visual-agent codegen --run {details.Run.Id} --target T' for a script that acts at the recorded points, or record the task again with 'visual-agent run'.");
+        }
+    }
+
+    private static bool NeedsElement(StepVerb verb) => verb is StepVerb.Click or StepVerb.DoubleClick or StepVerb.RightClick or StepVerb.Type
+        or StepVerb.Select or StepVerb.Check or StepVerb.Uncheck or StepVerb.Hover;
+
+    private async Task<ReplayStepReport> ReplayStepAsync(StepRecord step, StepContext context, CancellationToken cancellationToken)
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        try
+        {
+            context.Healed = null;
+            var how = await StepAsync(step, context, cancellationToken).ConfigureAwait(false);
+            var healed = how.StartsWith("healed", StringComparison.Ordinal);
+            var now = healed ? context.Healed : null;
+            return new ReplayStepReport(step.Index, step.Description ?? "", how, true, null, Stopwatch.GetElapsedTime(t0).TotalMilliseconds)
+            {
+                Healed = healed, NewLocators = now, OldLocators = step.Locators,
+            };
+        }
+        catch (ReplayStepException e)
+        {
+            return new ReplayStepReport(step.Index, step.Description ?? "", e.How ?? "", false, e.Message, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+        catch (VisualAgent.Errors.DriverException e)
+        {
+            return new ReplayStepReport(step.Index, step.Description ?? "", "", false, e.Message, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+    }
+
+    private async Task OpenAsync(string url, ReplaySafety safety, CancellationToken ct)
+    {
+        if (safety.NavigationRefusal(url) is { } refused)
+        {
+            throw new ReplayStepException(refused, "policy");
+        }
+
+        await driver.NavigateAsync(url, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>What every step of one replay shares.</summary>
+    private sealed record StepContext(ReplayLadder Ladder, bool Heal, Func<string, string> Map, Func<string, string?> Secret, ReplaySafety Safety)
+    {
+        public ActionOutcome? Last { get; set; }
+
+        /// <summary>The healed element's locators now (the step being replayed), for the diff.</summary>
+        public IReadOnlyList<ElementLocator>? Healed { get; set; }
+    }
+
+    private async Task<string> StepAsync(StepRecord step, StepContext context, CancellationToken ct)
+    {
+        var intent = step.Intent;
+        var verb = intent?.Verb;
+        switch (verb)
+        {
+            case StepVerb.Open:
+                await OpenAsync(context.Map(intent!.Value ?? ""), context.Safety, ct).ConfigureAwait(false);
+                return "page";
+            case StepVerb.Back:
+                await driver.GoBackAsync(ct).ConfigureAwait(false);
+                return "page";
+            case StepVerb.Press:
+                context.Last = await driver.ExecuteAsync(new KeyAction(intent!.Keys ?? []), ct).ConfigureAwait(false);
+                return "keys";
+            case StepVerb.Wait:
+                await Task.Delay(TimeSpan.FromSeconds(intent!.Amount ?? 1), _time, ct).ConfigureAwait(false);
+                return "wait";
+            case StepVerb.Verify or StepVerb.WaitForText:
+                await WaitForTextAsync(intent!.Value ?? "", verb == StepVerb.Verify ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
+                return "text on the screen";
+            case StepVerb.WaitForDownload:
+                if (context.Last?.Downloads is not { Count: > 0 } downloads)
+                {
+                    throw new ReplayStepException("the step before it downloaded nothing", "download");
+                }
+
+                return $"downloaded {Path.GetFileName(downloads[0])}";
+            case StepVerb.Scroll when step.Locators is not { Count: > 0 }:
+                context.Last = await driver.ExecuteAsync(new ScrollAction(null, null, 0, intent!.Amount ?? 0), ct).ConfigureAwait(false);
+                return "scroll";
+            case null when step.Description?.StartsWith("manual takeover", StringComparison.Ordinal) == true:
+                throw new ReplayStepException("a person did this step by hand in the recorded run: replay cannot", "manual");
+            case null:
+                throw new ReplayStepException("the step was decided by a model as a raw action (no structured intent): replay it with codegen's coordinates instead", "action");
+            case StepVerb.Upload or StepVerb.Done:
+                throw new ReplayStepException($"replay does not do {verb.ToString()!.ToLowerInvariant()} steps yet", "unsupported");
+        }
+
+        var (element, how) = await context.Ladder.FindAsync(step.Locators ?? [], step.Fingerprint, intent, context.Heal, ct).ConfigureAwait(false);
+        if (element?.ClickPoint is not { } point)
+        {
+            throw new ReplayStepException(element is null ? $"its element was not found: {how}" : "its element is on the page but no point of it can be clicked", "not found");
+        }
+
+        if (how.StartsWith("healed", StringComparison.Ordinal))
+        {
+            // The element's ranked locators as it is now, read before the action changes the page.
+            context.Healed = (await driver.ElementAtAsync(point, ct).ConfigureAwait(false))?.Locators;
+        }
+
+        context.Last = await ActAsync(intent!, element, point, how, context, ct).ConfigureAwait(false);
+        if (context.Last.Dialog is not null)
+        {
+            await driver.AnswerDialogAsync(true, null, ct).ConfigureAwait(false);
+        }
+
+        return how;
+    }
+
+    private async Task<ActionOutcome> ActAsync(StepIntent intent, UiElement element, ScreenPoint point, string how, StepContext context, CancellationToken ct)
+    {
+        var (x, y) = (point.X, point.Y);
+        var verb = intent.Verb;
+        switch (verb)
+        {
+            case StepVerb.Type:
+                if (context.Safety.SecretRefusal(intent, await driver.ElementAtAsync(point, ct).ConfigureAwait(false), driver.CurrentUrl) is { } refused)
+                {
+                    throw new ReplayStepException(refused, how);
+                }
+
+                await driver.ExecuteAsync(new ClickAction(x, y), ct).ConfigureAwait(false);
+                await driver.ExecuteAsync(new KeyAction(["ctrl", "a"]), ct).ConfigureAwait(false);
+                var text = Resolve(intent.Value ?? "", context.Secret);
+                context.Safety.SecretTyped |= SecretResolver.ContainsSecret(intent.Value);
+                var typed = await driver.ExecuteAsync(new TypeAction(text, intent.Submit), ct).ConfigureAwait(false);
+                if (!intent.Submit)
+                {
+                    await CheckValueAsync(element, text, SecretResolver.ContainsSecret(intent.Value), how, ct).ConfigureAwait(false);
+                }
+
+                return typed;
+            case StepVerb.Select:
+                var chosen = await driver.ExecuteAsync(new SelectAction(x, y, intent.Value ?? ""), ct).ConfigureAwait(false);
+                var selected = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
+                if (selected?.Value is not { } value || !string.Equals(value.Trim(), (intent.Value ?? "").Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ReplayStepException($"{(selected is null ? "the list is gone" : $"\"{selected.Value}\" is selected")}, not \"{intent.Value}\"", how);
+                }
+
+                return chosen;
+            case StepVerb.Check or StepVerb.Uncheck:
+                var want = verb == StepVerb.Check;
+                var clicked = element.States.Checked == want ? new ActionOutcome() : await driver.ExecuteAsync(new ClickAction(x, y), ct).ConfigureAwait(false);
+                if ((await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false))?.States.Checked != want)
+                {
+                    throw new ReplayStepException($"it is not {(want ? "checked" : "unchecked")}", how);
+                }
+
+                return clicked;
+            case StepVerb.Hover:
+                return await driver.ExecuteAsync(new MoveAction(x, y), ct).ConfigureAwait(false);
+            case StepVerb.Scroll:
+                return await driver.ExecuteAsync(new ScrollAction(x, y, 0, intent.Amount ?? 0), ct).ConfigureAwait(false);
+            default:
+                var mark = driver is IActivityMonitor monitor ? await monitor.MarkAsync(ct).ConfigureAwait(false) : null;
+                var button = verb == StepVerb.RightClick ? MouseButton.Right : MouseButton.Left;
+                var outcome = await driver.ExecuteAsync(new ClickAction(x, y, button, verb == StepVerb.DoubleClick ? 2 : 1), ct).ConfigureAwait(false);
+                var delta = mark is null ? null : (await ((IActivityMonitor)driver).MarkAsync(ct).ConfigureAwait(false)).Since(mark);
+                var after = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
+                if (ClickCheck.Failure(element, after, delta, outcome) is { } failure)
+                {
+                    throw new ReplayStepException($"the click did not have its effect: {failure}", how);
+                }
+
+                return outcome;
+        }
+    }
+
+    /// <summary>The field holds what was typed (a password field: as many characters; a secret is never echoed in the message).</summary>
+    private async Task CheckValueAsync(UiElement element, string text, bool secret, string how, CancellationToken ct)
+    {
+        var now = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
+        var value = now?.Value ?? (now?.States.Editable == true ? now.Text : null);
+        if (value is null)
+        {
+            throw new ReplayStepException(now is null ? "the field is gone" : "the field has no value to read", how);
+        }
+
+        var masked = value.Length > 0 && value.All(c => c == '•') && !text.All(c => c == '•');
+        var held = masked ? value.Length == text.Length : string.Equals(value.Replace("\r\n", "\n", StringComparison.Ordinal), text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        if (!held)
+        {
+            throw new ReplayStepException(secret || masked || element.InputType == "password" ? $"the field holds {value.Length} characters, not the {text.Length} typed" : $"the field holds \"{value}\", not \"{text}\"", how);
+        }
+    }
+
+    private async Task WaitForTextAsync(string text, TimeSpan within, CancellationToken ct)
+    {
+        var deadline = _time.GetTimestamp() + (long)(within.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            var blocks = await Elements.QueryTextAsync(cancellationToken: ct).ConfigureAwait(false);
+            if (blocks.Any(b => b.Visible && VisibleText.Contains(b.Text, text)))
+            {
+                return;
+            }
+
+            if (_time.GetTimestamp() > deadline)
+            {
+                throw new ReplayStepException($"\"{text}\" is not on the screen", "text");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string Resolve(string text, Func<string, string?> secret) =>
+        string.Concat(ScriptText.Parse(text).Parts.Select(p => p.Secret ? secret(p.Text) ?? "" : p.Text));
+}
+
+/// <summary>A replayed step that did not hold: why, and how far the ladder got.</summary>
+internal sealed class ReplayStepException(string message, string? how) : Exception(message)
+{
+    public string? How { get; } = how;
+}
