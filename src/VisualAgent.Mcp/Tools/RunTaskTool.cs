@@ -93,7 +93,7 @@ internal sealed class RunTaskTool(McpServices services)
                     ["headless"] = session.Options.Headless ? "true" : "false",
                     ["confirmations"] = prompt.Name,
                     ["via"] = "mcp",
-                },
+                }.WithSamplesBase(session.SamplesBaseUrl),
             }, cancellationToken).ConfigureAwait(false);
             var run = result.Record;
             var id = Path.GetFileName(result.Folder);
@@ -117,4 +117,18 @@ internal sealed class RunTaskTool(McpServices services)
             reply.IsError = run.Status != Runs.RunStatus.Succeeded;
             return reply;
         });
+}
+
+internal static class RunSettings
+{
+    /// <summary>Scripts and replays of a run on the sample apps point at the samples server through this (its port changes).</summary>
+    public static Dictionary<string, string> WithSamplesBase(this Dictionary<string, string> settings, string? samplesBase)
+    {
+        if (samplesBase is not null)
+        {
+            settings["samples_base"] = samplesBase;
+        }
+
+        return settings;
+    }
 }

@@ -16,7 +16,7 @@ public sealed class McpServerTests
         var templates = await mcp.Client.ListResourceTemplatesAsync(cancellationToken: TestContext.Current.CancellationToken);
         var resources = await mcp.Client.ListResourcesAsync(cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(["act", "bench_score", "ground", "ocr", "run_task", "screenshot"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["act", "bench_score", "export_script", "ground", "ocr", "replay", "run_task", "screenshot"], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Contains(resources, r => r.Uri == "visualagent://runs");
         Assert.Contains(templates, t => t.UriTemplate == "visualagent://runs/{id}/report");
     }
@@ -69,7 +69,7 @@ public sealed class McpServerTests
         Assert.Contains("No page is open yet", McpClientSession.Text(noPage), StringComparison.Ordinal);
         Assert.Contains("action", McpClientSession.Text(badAction), StringComparison.Ordinal);
         Assert.Contains("does not exist", McpClientSession.Text(noPredictions), StringComparison.Ordinal);
-        Assert.Equal(6, still.Count);
+        Assert.Equal(8, still.Count);
     }
 
     [Fact]
@@ -95,6 +95,24 @@ public sealed class McpServerTests
         Assert.Equal("mcp", recorded.GetProperty("settings").GetProperty("via").GetString());
         Assert.DoesNotContain("wonderland", runJson.Contents.OfType<TextResourceContents>().Single().Text, StringComparison.Ordinal);
         Assert.Contains(id, list.Contents.OfType<TextResourceContents>().Single().Text, StringComparison.Ordinal);
+
+        var export = await mcp.CallAsync("export_script", new() { ["run"] = id, ["target"] = "playwright-ts" });
+        var unknown = await mcp.CallAsync("export_script", new() { ["run"] = id, ["target"] = "cobol" });
+        var script = McpClientSession.Json(export);
+        Assert.NotEqual(true, export.IsError);
+        Assert.True(script.GetProperty("check").GetProperty("passed").GetBoolean(), script.GetProperty("check").ToString());
+        Assert.Equal(3, script.GetProperty("steps").GetInt32());
+        Assert.Contains("secret(\"PW\")", script.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("wonderland", script.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.True(unknown.IsError);
+        Assert.Contains("Unknown target 'cobol'", McpClientSession.Text(unknown), StringComparison.Ordinal);
+
+        var replay = await mcp.CallAsync("replay", new() { ["run"] = id });
+        var replayed = McpClientSession.Json(replay);
+        Assert.NotEqual(true, replay.IsError);
+        Assert.True(replayed.GetProperty("succeeded").GetBoolean(), replayed.ToString());
+        Assert.Equal(0, replayed.GetProperty("model_calls").GetInt32());
+        Assert.Equal(3, replayed.GetProperty("cache_hits").GetInt32());
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Configuration;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using VisualAgent.Agent.Policy;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Codegen.Replay;
+using VisualAgent.Errors;
+using VisualAgent.Hosting;
+
+namespace VisualAgent.Mcp.Tools;
+
+/// <summary>`replay` as a tool: a recorded run again by its locators in a browser of its own, with no model call.</summary>
+internal sealed class ReplayTool(McpServices services)
+{
+    [McpServerTool(Name = "replay", Destructive = true, OpenWorld = true)]
+    [Description("Replay a recorded run by the locators each step recorded, with no model call: a step whose locators no longer match is healed by a deterministic ladder (the ranked locators, the element's fingerprint, the step's intent re-grounded through the page). heal: propose (default: healed locators written as a diff beside the run, the recording unchanged), apply (the recording rewritten), off (fail at the first broken step). Secrets are read from the server's environment and typed only on the origin the run typed them on. Returns per step how it was found, and whether every step's check held.")]
+    public Task<CallToolResult> ReplayAsync(
+        [Description("A run id from run_task (or a unique prefix of one), or latest.")] string run,
+        [Description("off, propose or apply.")] string heal = "propose",
+        [Description("Replay against this copy of the app: recorded URLs under the run's base are mapped onto it (samples:PATH for the sample apps).")] string? base_url = null,
+        CancellationToken cancellationToken = default) =>
+        Guard.RunAsync(async () =>
+        {
+            Guard.Require(run, nameof(run));
+            var mode = (heal ?? "").Trim().ToLowerInvariant() switch
+            {
+                "off" => HealMode.Off,
+                "propose" => HealMode.Propose,
+                "apply" => HealMode.Apply,
+                var other => throw new UsageException($"Unknown heal '{other}': give off, propose or apply."),
+            };
+            var details = new RunReader(new RunStore(services.Settings.RunsFolder)).Load(run);
+            var usesSamples = details.Run.Settings.ContainsKey("samples_base") || base_url?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
+            var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
+            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(downloads), usesSamples ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
+            var request = new ReplayRequest
+            {
+                Heal = mode,
+                BaseUrl = base_url is not null ? session.ResolveUrl(base_url).TrimEnd('/') : session.SamplesBaseUrl,
+                SamplesBaseUrl = session.SamplesBaseUrl,
+                Secret = Environment.GetEnvironmentVariable,
+                Policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions(),
+            };
+            var report = await new ReplayRunner(session.Driver).RunAsync(details, request, cancellationToken).ConfigureAwait(false);
+            var reply = ToolResults.Ok(new
+            {
+                run = report.RunId,
+                succeeded = report.Succeeded,
+                reason = report.Reason,
+                model_calls = report.ModelCalls,
+                cache_hits = report.CacheHits,
+                healed = report.HealedSteps,
+                replay_ms = Math.Round(report.TotalMs),
+                original_ms = Math.Round(report.OriginalMs),
+                diff = report.DiffPath,
+                applied = report.Applied,
+                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms) }),
+            });
+            reply.IsError = !report.Succeeded;
+            return reply;
+        });
+}
