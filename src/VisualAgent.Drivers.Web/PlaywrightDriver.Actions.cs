@@ -46,7 +46,7 @@ public sealed partial class PlaywrightDriver
     /// <paramref name="follow"/> (a step's own click, key or upload) a page it opens becomes the current page; pages
     /// that open otherwise are reported in the outcome and not followed.
     /// </summary>
-    private async Task<ActionOutcome> RunActionAsync(string name, Func<Task> perform, CancellationToken cancellationToken, bool follow = false)
+    private async Task<ActionOutcome> RunActionAsync(string name, Func<Task> perform, CancellationToken cancellationToken, bool follow = false, bool light = false)
     {
         if (follow)
         {
@@ -55,7 +55,7 @@ public sealed partial class PlaywrightDriver
 
         try
         {
-            return await RunActionCoreAsync(name, perform, cancellationToken).ConfigureAwait(false) with { OtherPages = follow ? TakeUnfollowedPages() : [] };
+            return await RunActionCoreAsync(name, perform, cancellationToken, light).ConfigureAwait(false) with { OtherPages = follow ? TakeUnfollowedPages() : [] };
         }
         finally
         {
@@ -66,7 +66,7 @@ public sealed partial class PlaywrightDriver
         }
     }
 
-    private async Task<ActionOutcome> RunActionCoreAsync(string name, Func<Task> perform, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> RunActionCoreAsync(string name, Func<Task> perform, CancellationToken cancellationToken, bool light)
     {
         var signal = CurrentDialogSignal();
         ResetRecentDownloads();
@@ -112,7 +112,15 @@ public sealed partial class PlaywrightDriver
             throw Wrap($"The {name} action", ex);
         }
 
-        await SettleAsync(signal.Task, cancellationToken).ConfigureAwait(false);
+        if (light)
+        {
+            await LightSettleAsync(signal.Task, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await SettleAsync(signal.Task, cancellationToken).ConfigureAwait(false);
+        }
+
         var downloads = await CollectDownloadsAsync(cancellationToken).ConfigureAwait(false);
         bool switched;
         lock (_gate)

@@ -77,6 +77,10 @@ public sealed class BrowserSession : IAsyncDisposable
         return url;
     }
 
+    /// <summary>Another page in a fresh context of the session's browser (its own cookies and storage), owned by the caller.</summary>
+    public Task<PlaywrightDriver> NewDriverAsync(CancellationToken ct = default) =>
+        (_browser ?? throw new InvalidOperationException("The session is not open.")).NewDriverAsync(Options, ct);
+
     public async ValueTask DisposeAsync()
     {
         if (Driver is not null)

@@ -12,6 +12,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchRunCommand.Create());
         command.Subcommands.Add(BenchGroundingSetCommand.Create());
         command.Subcommands.Add(BenchCalibrationCommand.Create());
+        command.Subcommands.Add(BenchReplayCommand.Create());
         foreach (var component in BenchComponentsCommand.Create())
         {
             command.Subcommands.Add(component);

@@ -34,6 +34,7 @@ internal static class CodegenCommand
             Examples:
               visual-agent codegen --run latest --target playwright-cs --verify
               visual-agent codegen --run latest --target selenium-py --out login.py
+              visual-agent codegen --image login.png --goal 'click the "Log in" button' --target playwright-ts --url samples:login/ --verify
             """);
         command.Options.Add(RunOption);
         command.Options.Add(TargetOption);
@@ -41,6 +42,7 @@ internal static class CodegenCommand
         command.Options.Add(VerifyOption);
         command.Options.Add(RunsOption);
         command.Options.Add(CommonOptions.Json);
+        CodegenImageCommand.AddOptions(command);
         command.SetHandler(RunAsync);
         return command;
     }
@@ -48,6 +50,11 @@ internal static class CodegenCommand
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
         var target = ScriptTargets.Parse(context.Get(TargetOption)!);
+        if (context.Get(CodegenImageCommand.ImageOption) is { } image)
+        {
+            return await CodegenImageCommand.RunAsync(context, image, target, context.Get(OutOption), context.Get(VerifyOption), ct).ConfigureAwait(false);
+        }
+
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = reader.Load(context.Get(RunOption)!);
         var started = Stopwatch.GetTimestamp();
@@ -75,7 +82,7 @@ internal static class CodegenCommand
             {
                 run = details.Run.Id, target = target.Name(), script = outPath, steps = plan.Steps.Count, warnings = plan.Warnings, generate_ms = generateMs,
                 check = new { tool = check.Tool, passed = check.Passed, skipped = check.Skipped, errors = check.Errors, ms = check.Elapsed.TotalMilliseconds },
-                verify = verify is null ? null : new { passed = verify.Passed, failed_step = verify.FailedStep, failed_step_description = verify.FailedStepDescription, seconds = verify.Elapsed.TotalSeconds, output = verify.Passed ? null : verify.Tail(30) },
+                verify = verify is null ? null : new { passed = verify.Passed, failed_step = verify.FailedStep, failed_step_description = verify.FailedStepDescription, seconds = verify.Elapsed.TotalSeconds, steps_ms = verify.StepsElapsed?.TotalMilliseconds, output = verify.Passed ? null : verify.Tail(30) },
             });
         }
         else
@@ -85,7 +92,7 @@ internal static class CodegenCommand
             if (verify is not null)
             {
                 CliOutput.Out.WriteLine(verify.Passed
-                    ? $"verify: passed against the live app in {verify.Elapsed.TotalSeconds:0.0} s"
+                    ? $"verify: passed against the live app in {verify.Elapsed.TotalSeconds:0.0} s (its steps {verify.StepsElapsed?.TotalMilliseconds:0} ms)"
                     : $"verify: FAILED{(verify.FailedStep is { } n ? $" at step {n} ({verify.FailedStepDescription})" : " before its first step")} after {verify.Elapsed.TotalSeconds:0.0} s\n{verify.Tail()}");
             }
         }

@@ -9,13 +9,28 @@ namespace VisualAgent.Codegen.Replay;
 /// in order (the first is a cache hit), then the fingerprint (role + name, test id, text, id), then the step's intent
 /// re-grounded through the page (the offline grounder's target resolver over the screen's elements).
 /// </summary>
-internal sealed class ReplayLadder(ILocatorResolver resolver, IElementQuery elements)
+/// <remarks>
+/// The page may still be settling when a step begins (the step before settled lightly): when the first locator misses,
+/// <paramref name="settle"/> (when given) waits for the page to settle fully and the ladder starts again, so a late
+/// page is not mistaken for a changed one.
+/// </remarks>
+internal sealed class ReplayLadder(ILocatorResolver resolver, IElementQuery elements, Func<CancellationToken, Task>? settle = null)
 {
     public const string CacheHit = "cache hit";
 
     public async Task<(UiElement? Element, string How)> FindAsync(IReadOnlyList<ElementLocator> recorded, ElementFingerprint? fingerprint, StepIntent? intent, bool heal, CancellationToken cancellationToken)
     {
         var usable = recorded.Where(l => l.Unique).ToList();
+        if (usable.Count > 0 && (await resolver.ResolveAsync(usable[0], cancellationToken).ConfigureAwait(false)).Element is { } hit)
+        {
+            return (hit, CacheHit);
+        }
+
+        if (settle is not null)
+        {
+            await settle(cancellationToken).ConfigureAwait(false);
+        }
+
         for (var i = 0; i < usable.Count; i++)
         {
             if ((await resolver.ResolveAsync(usable[i], cancellationToken).ConfigureAwait(false)).Element is { } found)

@@ -21,6 +21,13 @@ public sealed record ReplayRequest
     public required Func<string, string?> Secret { get; init; }
 
     /// <summary>
+    /// Light (default): an action settles only until the document loaded and no request is in flight, and its effect read
+    /// back decides (settling fully, and reading again, before failing it); a missed first locator settles fully before
+    /// healing. Full: every action settles as in a run (the DOM quiet for Browser:SettleQuietMs), as replay did first.
+    /// </summary>
+    public Drivers.ActionSettle Settle { get; init; } = Drivers.ActionSettle.Light;
+
+    /// <summary>
     /// The safety policy (appsettings "Policy"): navigation and requests as in a run; a secret is typed only on the origin
     /// the recording typed it on (its start origin) or on one listed in <see cref="PolicyOptions.AllowedOrigins"/> —
     /// never on another origin because it is local.

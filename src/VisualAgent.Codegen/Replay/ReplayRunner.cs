@@ -24,6 +24,11 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
 
     private IElementQuery Elements => (IElementQuery)driver;
 
+    private ActionSettle _settle = ActionSettle.Light;
+
+    /// <summary>The driver's batched, lightly settled actions when it has them (the web driver does) and the replay settles lightly.</summary>
+    private IActionBatch? Batch => _settle == ActionSettle.Light ? driver as IActionBatch : null;
+
     public async Task<ReplayReport> RunAsync(RunDetails details, ReplayRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -34,6 +39,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         }
 
         RefuseWithoutLocators(details);
+        _settle = request.Settle;
         var plan = PlanBuilder.Build(details);
         var missing = plan.Secrets.Where(s => request.Secret(s) is null).ToList();
         if (missing.Count > 0)
@@ -47,7 +53,10 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         var firstUrl = details.Run.StartUrl ?? details.Steps.FirstOrDefault(s => s.Intent?.Verb == StepVerb.Open)?.Intent?.Value ?? recordedBase;
         var safety = new ReplaySafety(
             request.Policy, recordedBase, details.Run.Settings.GetValueOrDefault("samples_base"), request.SamplesBaseUrl, firstUrl is null ? null : Map(firstUrl));
-        var context = new StepContext(new ReplayLadder(resolver, elements), request.Heal != HealMode.Off, Map, request.Secret, safety);
+        var ok = details.Steps.Where(s => s.Outcome == StepOutcome.Ok).ToList();
+        var beforeDownload = ok.Zip(ok.Skip(1)).Where(p => p.Second.Intent?.Verb == StepVerb.WaitForDownload).Select(p => p.First.Index).ToHashSet();
+        var ladder = new ReplayLadder(resolver, elements, Batch is { } batch ? batch.SettleAsync : null);
+        var context = new StepContext(ladder, request.Heal != HealMode.Off, Map, request.Secret, safety, beforeDownload);
         var reports = new List<ReplayStepReport>();
         var started = Stopwatch.GetTimestamp();
         string? reason = plan.StoppedAt is null ? null : $"the recording ends early: {plan.StoppedAt}";
@@ -151,7 +160,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
     }
 
     /// <summary>What every step of one replay shares.</summary>
-    private sealed record StepContext(ReplayLadder Ladder, bool Heal, Func<string, string> Map, Func<string, string?> Secret, ReplaySafety Safety)
+    private sealed record StepContext(ReplayLadder Ladder, bool Heal, Func<string, string> Map, Func<string, string?> Secret, ReplaySafety Safety, IReadOnlySet<int> BeforeDownload)
     {
         public ActionOutcome? Last { get; set; }
 
@@ -210,7 +219,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
             context.Healed = (await driver.ElementAtAsync(point, ct).ConfigureAwait(false))?.Locators;
         }
 
-        context.Last = await ActAsync(intent!, element, point, how, context, ct).ConfigureAwait(false);
+        context.Last = await ActAsync(intent!, element, point, how, context, context.BeforeDownload.Contains(step.Index), ct).ConfigureAwait(false);
         if (context.Last.Dialog is not null)
         {
             await driver.AnswerDialogAsync(true, null, ct).ConfigureAwait(false);
@@ -219,7 +228,12 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         return how;
     }
 
-    private async Task<ActionOutcome> ActAsync(StepIntent intent, UiElement element, ScreenPoint point, string how, StepContext context, CancellationToken ct)
+    /// <summary>
+    /// Acts on the element found and checks the effect the recording checked. The action settles lightly (the document
+    /// loaded, no request in flight); when its effect does not read back yet, the page is settled fully and it is read
+    /// again before the step is failed. A click the recording followed by a download settles fully (downloads arrive late).
+    /// </summary>
+    private async Task<ActionOutcome> ActAsync(StepIntent intent, UiElement element, ScreenPoint point, string how, StepContext context, bool beforeDownload, CancellationToken ct)
     {
         var (x, y) = (point.X, point.Y);
         var verb = intent.Verb;
@@ -231,70 +245,106 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
                     throw new ReplayStepException(refused, how);
                 }
 
-                await driver.ExecuteAsync(new ClickAction(x, y), ct).ConfigureAwait(false);
-                await driver.ExecuteAsync(new KeyAction(["ctrl", "a"]), ct).ConfigureAwait(false);
                 var text = Resolve(intent.Value ?? "", context.Secret);
-                context.Safety.SecretTyped |= SecretResolver.ContainsSecret(intent.Value);
-                var typed = await driver.ExecuteAsync(new TypeAction(text, intent.Submit), ct).ConfigureAwait(false);
+                var secret = SecretResolver.ContainsSecret(intent.Value);
+                context.Safety.SecretTyped |= secret;
+                var typed = await ActLightAsync([new ClickAction(x, y), new KeyAction(["ctrl", "a"]), new TypeAction(text, intent.Submit)], ct).ConfigureAwait(false);
                 if (!intent.Submit)
                 {
-                    await CheckValueAsync(element, text, SecretResolver.ContainsSecret(intent.Value), how, ct).ConfigureAwait(false);
+                    await HoldsAsync(_ => ValueProblemAsync(element, text, secret, ct), how, ct).ConfigureAwait(false);
                 }
 
                 return typed;
             case StepVerb.Select:
-                var chosen = await driver.ExecuteAsync(new SelectAction(x, y, intent.Value ?? ""), ct).ConfigureAwait(false);
-                var selected = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
-                if (selected?.Value is not { } value || !string.Equals(value.Trim(), (intent.Value ?? "").Trim(), StringComparison.OrdinalIgnoreCase))
+                var chosen = await ActLightAsync([new SelectAction(x, y, intent.Value ?? "")], ct).ConfigureAwait(false);
+                await HoldsAsync(async _ =>
                 {
-                    throw new ReplayStepException($"{(selected is null ? "the list is gone" : $"\"{selected.Value}\" is selected")}, not \"{intent.Value}\"", how);
-                }
-
+                    var selected = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
+                    return selected?.Value is { } value && string.Equals(value.Trim(), (intent.Value ?? "").Trim(), StringComparison.OrdinalIgnoreCase)
+                        ? null
+                        : $"{(selected is null ? "the list is gone" : $"\"{selected.Value}\" is selected")}, not \"{intent.Value}\"";
+                }, how, ct).ConfigureAwait(false);
                 return chosen;
             case StepVerb.Check or StepVerb.Uncheck:
                 var want = verb == StepVerb.Check;
-                var clicked = element.States.Checked == want ? new ActionOutcome() : await driver.ExecuteAsync(new ClickAction(x, y), ct).ConfigureAwait(false);
-                if ((await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false))?.States.Checked != want)
-                {
-                    throw new ReplayStepException($"it is not {(want ? "checked" : "unchecked")}", how);
-                }
-
+                var clicked = element.States.Checked == want ? new ActionOutcome() : await ActLightAsync([new ClickAction(x, y)], ct).ConfigureAwait(false);
+                await HoldsAsync(async _ => (await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false))?.States.Checked == want ? null : $"it is not {(want ? "checked" : "unchecked")}", how, ct).ConfigureAwait(false);
                 return clicked;
             case StepVerb.Hover:
                 return await driver.ExecuteAsync(new MoveAction(x, y), ct).ConfigureAwait(false);
             case StepVerb.Scroll:
                 return await driver.ExecuteAsync(new ScrollAction(x, y, 0, intent.Amount ?? 0), ct).ConfigureAwait(false);
             default:
-                var mark = driver is IActivityMonitor monitor ? await monitor.MarkAsync(ct).ConfigureAwait(false) : null;
+                var monitor = driver as IActivityMonitor;
+                var mark = monitor is null ? null : await monitor.MarkAsync(ct).ConfigureAwait(false);
                 var button = verb == StepVerb.RightClick ? MouseButton.Right : MouseButton.Left;
-                var outcome = await driver.ExecuteAsync(new ClickAction(x, y, button, verb == StepVerb.DoubleClick ? 2 : 1), ct).ConfigureAwait(false);
-                var delta = mark is null ? null : (await ((IActivityMonitor)driver).MarkAsync(ct).ConfigureAwait(false)).Since(mark);
-                var after = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
-                if (ClickCheck.Failure(element, after, delta, outcome) is { } failure)
+                var click = new ClickAction(x, y, button, verb == StepVerb.DoubleClick ? 2 : 1);
+                var outcome = beforeDownload || Batch is null
+                    ? await driver.ExecuteAsync(click, ct).ConfigureAwait(false)
+                    : await Batch.ExecuteBatchAsync([click], ActionSettle.Light, ct).ConfigureAwait(false);
+                await HoldsAsync(async settled =>
                 {
-                    throw new ReplayStepException($"the click did not have its effect: {failure}", how);
-                }
-
+                    var delta = mark is null ? null : (await monitor!.MarkAsync(ct).ConfigureAwait(false)).Since(mark);
+                    var after = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
+                    return ClickCheck.Failure(element, after, delta, outcome, settled) is { } failure ? $"the click did not have its effect: {failure}" : null;
+                }, how, ct).ConfigureAwait(false);
                 return outcome;
         }
     }
 
-    /// <summary>The field holds what was typed (a password field: as many characters; a secret is never echoed in the message).</summary>
-    private async Task CheckValueAsync(UiElement element, string text, bool secret, string how, CancellationToken ct)
+    /// <summary>The actions back to back with a light settle (one by one with full settles on a driver without batches).</summary>
+    private async Task<ActionOutcome> ActLightAsync(AgentAction[] actions, CancellationToken ct)
+    {
+        if (Batch is { } batch)
+        {
+            return await batch.ExecuteBatchAsync(actions, ActionSettle.Light, ct).ConfigureAwait(false);
+        }
+
+        ActionOutcome outcome = new();
+        foreach (var action in actions)
+        {
+            outcome = await driver.ExecuteAsync(action, ct).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Passes when the check holds now, or after the page settled fully; else the step fails with what was seen.</summary>
+    private async Task HoldsAsync(Func<bool, Task<string?>> problem, string how, CancellationToken ct)
+    {
+        if (await problem(Batch is null).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        if (Batch is { } batch)
+        {
+            await batch.SettleAsync(ct).ConfigureAwait(false);
+            if (await problem(true).ConfigureAwait(false) is not { } failure)
+            {
+                return;
+            }
+
+            throw new ReplayStepException(failure, how);
+        }
+
+        throw new ReplayStepException(await problem(true).ConfigureAwait(false) ?? "its check did not hold", how);
+    }
+
+    /// <summary>Null when the field holds what was typed (a password field: as many characters), else what it holds; a secret is never echoed.</summary>
+    private async Task<string?> ValueProblemAsync(UiElement element, string text, bool secret, CancellationToken ct)
     {
         var now = await Elements.RefreshAsync(element.Ref, ct).ConfigureAwait(false);
         var value = now?.Value ?? (now?.States.Editable == true ? now.Text : null);
         if (value is null)
         {
-            throw new ReplayStepException(now is null ? "the field is gone" : "the field has no value to read", how);
+            return now is null ? "the field is gone" : "the field has no value to read";
         }
 
         var masked = value.Length > 0 && value.All(c => c == '•') && !text.All(c => c == '•');
         var held = masked ? value.Length == text.Length : string.Equals(value.Replace("\r\n", "\n", StringComparison.Ordinal), text.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
-        if (!held)
-        {
-            throw new ReplayStepException(secret || masked || element.InputType == "password" ? $"the field holds {value.Length} characters, not the {text.Length} typed" : $"the field holds \"{value}\", not \"{text}\"", how);
-        }
+        return held ? null
+            : secret || masked || element.InputType == "password" ? $"the field holds {value.Length} characters, not the {text.Length} typed" : $"the field holds \"{value}\", not \"{text}\"";
     }
 
     private async Task WaitForTextAsync(string text, TimeSpan within, CancellationToken ct)

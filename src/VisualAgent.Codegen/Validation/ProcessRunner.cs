@@ -8,7 +8,8 @@ internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed, bool TimedOut);
 
-    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? env, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="onLine">Called with each line of output as it arrives (on a thread-pool thread).</param>
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?>? env, TimeSpan timeout, CancellationToken cancellationToken, Action<string>? onLine = null)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
@@ -24,7 +25,17 @@ internal static class ProcessRunner
         var output = new StringBuilder();
         var started = Stopwatch.GetTimestamp();
         using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                onLine?.Invoke(e.Data);
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.Start();
         process.BeginOutputReadLine();

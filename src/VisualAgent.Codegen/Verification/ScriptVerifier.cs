@@ -33,6 +33,20 @@ public static partial class ScriptVerifier
         }
 
         ProcessRunner.Result run;
+        long? firstStep = null;
+        long? passedAt = null;
+        void OnLine(string line)
+        {
+            if (firstStep is null && line.StartsWith("step 1:", StringComparison.Ordinal))
+            {
+                firstStep = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+            else if (line.StartsWith("PASSED:", StringComparison.Ordinal))
+            {
+                passedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+        }
+
         switch (target)
         {
             case ScriptTarget.PlaywrightCSharp or ScriptTarget.SeleniumCSharp:
@@ -42,7 +56,7 @@ public static partial class ScriptVerifier
                 {
                     var file = Path.Combine(work, Path.GetFileNameWithoutExtension(scriptName) + ".cs");
                     await File.WriteAllTextAsync(file, source, cancellationToken).ConfigureAwait(false);
-                    run = await ProcessRunner.RunAsync("dotnet", ["run", file], work, env, environment.Timeout, cancellationToken).ConfigureAwait(false);
+                    run = await ProcessRunner.RunAsync("dotnet", ["run", file], work, env, environment.Timeout, cancellationToken, OnLine).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -62,7 +76,7 @@ public static partial class ScriptVerifier
 
                 try
                 {
-                    run = await ProcessRunner.RunAsync("node", [Path.Combine(work, Path.GetFileNameWithoutExtension(scriptName) + ".js")], work, env, environment.Timeout, cancellationToken).ConfigureAwait(false);
+                    run = await ProcessRunner.RunAsync("node", [Path.Combine(work, Path.GetFileNameWithoutExtension(scriptName) + ".js")], work, env, environment.Timeout, cancellationToken, OnLine).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -80,7 +94,8 @@ public static partial class ScriptVerifier
         var last = StepLine().Matches(run.Output).LastOrDefault();
         int? failed = passed || last is null ? null : int.Parse(last.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var output = run.TimedOut ? run.Output + $"\n(timed out after {environment.Timeout.TotalSeconds:0} s)" : run.Output;
-        return new VerifyResult(passed, failed, passed ? null : last?.Groups[2].Value.Trim(), output, run.Elapsed);
+        var steps = passed && firstStep is { } a && passedAt is { } b ? System.Diagnostics.Stopwatch.GetElapsedTime(a, b) : (TimeSpan?)null;
+        return new VerifyResult(passed, failed, passed ? null : last?.Groups[2].Value.Trim(), output, run.Elapsed) { StepsElapsed = steps };
     }
 
     [GeneratedRegex(@"^step (\d+): (.*)$", RegexOptions.Multiline)]

@@ -36,6 +36,7 @@ public sealed class CodegenTests(E2eFixture fixture)
             using var json = JsonDocument.Parse(stdout);
             Assert.True(json.RootElement.GetProperty("check").GetProperty("passed").GetBoolean(), stdout);
             Assert.True(json.RootElement.GetProperty("verify").GetProperty("passed").GetBoolean(), stdout);
+            Assert.True(json.RootElement.GetProperty("verify").GetProperty("steps_ms").GetDouble() > 0, stdout);
             var script = File.ReadAllText(json.RootElement.GetProperty("script").GetString()!);
             Assert.DoesNotContain(DemoWorkflow.Password, script, StringComparison.Ordinal);
             Assert.Contains("VISUAL_AGENT_DEMO_PASSWORD", script, StringComparison.Ordinal);
@@ -92,5 +93,6 @@ public sealed class CodegenTests(E2eFixture fixture)
 
         Assert.False(run.Passed, run.Output);
         Assert.Equal(verify.Index, run.FailedStep);
+        Assert.Null(run.StepsElapsed);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Codegen.Replay;
+using VisualAgent.Drivers;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Simulator.Samples;
 using VisualAgent.Tests.Support;
@@ -19,13 +20,15 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
 {
     private const int ElementSteps = 6; // two fields typed, Log in, Orders, the Status filter, Export CSV
 
-    [Fact]
-    public async Task Replay_DemoOnTheAppItWasRecordedOn_EveryElementIsACacheHitAndNoModelIsCalled()
+    [Theory]
+    [InlineData(ActionSettle.Light)]
+    [InlineData(ActionSettle.Full)]
+    public async Task Replay_DemoOnTheAppItWasRecordedOn_EveryElementIsACacheHitAndNoModelIsCalled(ActionSettle settle)
     {
         using var work = new TempFolder("replay-same");
         var details = demo.Copy(work);
 
-        var (report, driver) = await ReplayAsync(work, details, HealMode.Propose);
+        var (report, driver) = await ReplayAsync(work, details, HealMode.Propose, settle: settle);
         await using (driver)
         {
             Assert.True(report.Succeeded, report.Reason);
@@ -213,11 +216,29 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
         Assert.Contains("codegen --run " + details.Run.Id, stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public async Task BenchReplay_Demo_PrintsReplayScriptAndRunTimes()
+    {
+        // Not in CI (Category=Benchmark): replays and script runs, for the figures. `visual-agent bench replay latest`.
+        using var work = new TempFolder("replay-bench");
+        demo.Copy(work);
+        var env = new Dictionary<string, string> { [DemoRecording.SecretName] = DemoWorkflow.Password, ["CI"] = "true" };
+
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(5), "bench", "replay", "latest", "--runs", "runs", "-n", "3", "--json");
+
+        Assert.True(exit == 0, $"bench replay: exit {exit}\n{stdout}\n{stderr}");
+        using var json = JsonDocument.Parse(stdout);
+        TestContext.Current.SendDiagnosticMessage(stdout);
+        Assert.True(json.RootElement.GetProperty("replay_ms").GetDouble() > 0, stdout);
+        Assert.True(json.RootElement.GetProperty("script_steps_ms").GetDouble() > 0, stdout);
+    }
+
     private string Renamed => fixture.Samples.BaseUrl.TrimEnd('/') + "/renamed";
 
     /// <summary>Replays on a fresh page of the shared browser, the samples server standing for the one the demo used.</summary>
     private async Task<(ReplayReport Report, PlaywrightDriver Driver)> ReplayAsync(
-        TempFolder work, RunDetails details, HealMode heal, string? baseUrl = null, string secret = DemoWorkflow.Password, PolicyOptions? policy = null)
+        TempFolder work, RunDetails details, HealMode heal, string? baseUrl = null, string secret = DemoWorkflow.Password, PolicyOptions? policy = null, ActionSettle settle = ActionSettle.Light)
     {
         var options = fixture.Browser.Options.With();
         options.DownloadsDir = Path.Combine(work.Path, "downloads-" + Guid.NewGuid().ToString("N")[..6]);
@@ -225,7 +246,7 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
         var samples = fixture.Samples.BaseUrl.TrimEnd('/');
         var request = new ReplayRequest
         {
-            Heal = heal, BaseUrl = baseUrl ?? samples, SamplesBaseUrl = samples, Policy = policy ?? new PolicyOptions(),
+            Heal = heal, BaseUrl = baseUrl ?? samples, SamplesBaseUrl = samples, Policy = policy ?? new PolicyOptions(), Settle = settle,
             Secret = name => name == DemoRecording.SecretName ? secret : null,
         };
         var report = await new ReplayRunner(driver).RunAsync(details, request, TestContext.Current.CancellationToken);
