@@ -85,7 +85,8 @@ public sealed class BoundaryTests
     [Fact]
     public void Ui_UsesNeitherADriverNorTheSimulatorDirectly()
     {
-        var forbidden = Types().That().ResideInAssembly(Product.DriversWeb, Product.DriversDesktop, Product.Simulator);
+        var forbidden = Types().That().ResideInAssembly(Product.DriversDesktop, Product.Simulator)
+            .Or().Are(typeof(VisualAgent.Drivers.Web.PlaywrightDriver), typeof(VisualAgent.Drivers.Web.PlaywrightBrowser));
 
         IArchRule rule = Types().That().ResideInAssembly(Product.Ui).Should().NotDependOnAny(forbidden)
             .Because("the web UI reuses the product through Hosting, Bench and Codegen: models, browsers and simulated servers are composed there");

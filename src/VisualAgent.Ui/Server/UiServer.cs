@@ -76,7 +76,9 @@ public sealed class UiServer : IAsyncDisposable
         MapPages(app);
         PlaygroundEndpoints.Map(app, services);
         Codegen.CodegenEndpoints.Map(app, services);
-        app.MapFallback((HttpContext context) => Results.Json(new { error = $"There is nothing at {context.Request.Path}: the playground is at /." }, statusCode: StatusCodes.Status404NotFound));
+        Runs.RunsEndpoints.Map(app, services);
+        Bench.BenchEndpoints.Map(app, services);
+        app.MapFallback((HttpContext context) => Results.Json(new { error = $"There is nothing at {context.Request.Path}: the pages are / (playground), /runs and /bench." }, statusCode: StatusCodes.Status404NotFound));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -95,6 +97,8 @@ public sealed class UiServer : IAsyncDisposable
     private static void MapPages(WebApplication app)
     {
         app.MapGet("/", () => StaticAssets.Serve("playground.html"));
+        app.MapGet("/runs", () => StaticAssets.Serve("runs.html"));
+        app.MapGet("/bench", () => StaticAssets.Serve("bench.html"));
         app.MapGet("/assets/{name}", (string name) => StaticAssets.Serve(name));
         app.MapGet("/api/health", () => Results.Json(new { ok = true }));
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VisualAgent.Ui.Bench;
 using VisualAgent.Ui.Playground;
 
 namespace VisualAgent.Ui.Server;
@@ -12,6 +13,7 @@ internal sealed class UiServices : IAsyncDisposable
         Images = new ImageStore(settings.MaxUploadBytes, settings.MaxStoredImageBytes);
         Models = new ModelStackCache(settings.Configuration, settings.Loggers);
         Conversations = new ConversationStore(settings.DataFolder, Images);
+        Bench = new BenchJobs(settings);
         Logger = settings.Loggers.CreateLogger("VisualAgent.Ui");
     }
 
@@ -23,7 +25,13 @@ internal sealed class UiServices : IAsyncDisposable
 
     public ConversationStore Conversations { get; }
 
+    public BenchJobs Bench { get; }
+
     public ILogger Logger { get; }
 
-    public async ValueTask DisposeAsync() => await Models.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        Bench.Dispose();
+        await Models.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -92,6 +92,65 @@ public sealed class PlaygroundPageTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task PasteAndDrop_Screenshots_AreUploadedLikeChosenFiles()
+    {
+        var page = await ui.OpenAsync();
+        var base64 = Convert.ToBase64String(await File.ReadAllBytesAsync(ui.OrdersShot, TestContext.Current.CancellationToken));
+        const string Make = """
+            (b64) => {
+              const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+              const data = new DataTransfer();
+              data.items.add(new File([bytes], 'clip.png', { type: 'image/png' }));
+              return data;
+            }
+            """;
+
+        await page.EvaluateAsync($$"""(b64) => document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: ({{Make}})(b64), bubbles: true }))""", base64);
+        await Expect(page.Locator("#thumbs button")).ToHaveCountAsync(1);
+        await page.EvaluateAsync($$"""(b64) => document.getElementById('drop').dispatchEvent(new DragEvent('drop', { dataTransfer: ({{Make}})(b64), bubbles: true, cancelable: true }))""", base64);
+
+        await Expect(page.Locator("#thumbs button")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#thumbs button").Last).ToContainTextAsync("clip.png (1280×720)");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ReadText_OfTheOrdersPage_ListsItsLinesAndDrawsThem()
+    {
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+
+        await page.SelectOptionAsync("#mode", "ocr");
+        await page.ClickAsync("#send");
+
+        await Expect(page.Locator("#log li.reply")).ToContainTextAsync("Orders");
+        await Expect(page.Locator("#log li.reply")).ToContainTextAsync("Status");
+        await Expect(page.Locator("#log li.reply .meta")).ToContainTextAsync("lines");
+        Assert.True(await page.Locator("#overlay rect.line").CountAsync() > 3, "each line read is drawn as a box");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ImageBudget_MaxPixelsOfAQwen3VlProfile_ShowsTheImageTokensItImplies()
+    {
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+        await page.SelectOptionAsync("#profile", "sim-qwen3-vl");
+        var dialect = DialectRegistry.Get("qwen3-vl");
+        var original = new VisualAgent.Geometry.PixelSize(1280, 720);
+        var full = dialect.SizeToSend(original, dialect.DefaultBudget);
+        await Expect(page.Locator("#tokens")).ToContainTextAsync($"image tokens: {VisualAgent.Models.Imaging.ImageTokens.Count("qwen3-vl", full)} (1280x720 → {full}");
+
+        await page.FillAsync("#max_pixels", "200000");
+        await page.Locator("#max_pixels").DispatchEventAsync("change");
+
+        var small = dialect.SizeToSend(original, dialect.DefaultBudget with { MaxPixels = 200_000 });
+        Assert.NotEqual(full, small);
+        await Expect(page.Locator("#tokens")).ToContainTextAsync($"image tokens: {VisualAgent.Models.Imaging.ImageTokens.Count("qwen3-vl", small)} (1280x720 → {small}");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Upload_ATextFile_ShowsWhatIsWrongAndTheNextUploadWorks()
     {
         var page = await ui.OpenAsync();

@@ -1,0 +1,165 @@
+// The Runs page: the list with filters, and one run as a timeline of screenshots with what each step did.
+import { api, notice, el, fmtMs } from '/assets/common.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+let runs = [];
+const view = { id: null, run: null, steps: [], at: 0, source: null };
+
+function badge(status) {
+  const known = ['succeeded', 'failed', 'blocked', 'running', 'ok', 'error', 'retry', 'skipped'];
+  return el('span', { class: `badge ${known.includes(status) ? status : 'other'}`, text: status });
+}
+
+async function loadList() {
+  notice(null);
+  try {
+    const data = await api('/api/runs');
+    runs = data.runs;
+    $('folder').textContent = `${runs.length} run(s) in ${data.folder}`;
+  } catch (e) {
+    notice(e.message);
+    return;
+  }
+  const models = [...new Set(runs.map((r) => r.model))].sort();
+  const chosen = $('f-model').value;
+  $('f-model').replaceChildren(el('option', { value: '', text: 'all' }), ...models.map((m) => el('option', { value: m, text: m })));
+  $('f-model').value = models.includes(chosen) ? chosen : '';
+  renderList();
+}
+
+function renderList() {
+  const status = $('f-status').value;
+  const model = $('f-model').value;
+  const text = $('f-text').value.trim().toLowerCase();
+  const shown = runs.filter((r) => (!status || r.status === status) && (!model || r.model === model)
+    && (!text || r.id.toLowerCase().includes(text) || (r.goal ?? '').toLowerCase().includes(text)));
+  $('runs').tBodies[0].replaceChildren(...shown.map((r) => el('tr', { 'data-id': r.id },
+    el('td', {}, el('a', { href: `/runs?id=${encodeURIComponent(r.id)}`, text: r.id })),
+    el('td', {}, badge(r.status)),
+    el('td', { text: r.steps }),
+    el('td', { text: r.model + (r.simulated ? ' (simulated)' : '') }),
+    el('td', { text: ((r.duration_ms ?? 0) / 1000).toFixed(1) }),
+    el('td', {}, r.goal ?? '', r.reason ? el('span', { class: 'status', text: ` — ${r.reason}` }) : null))));
+  $('empty').hidden = shown.length > 0;
+}
+
+async function openRun(id) {
+  $('list-view').hidden = true;
+  $('run-view').hidden = false;
+  view.id = id;
+  try {
+    const data = await api(`/api/runs/${encodeURIComponent(id)}`);
+    view.run = data.run;
+    view.steps = data.steps;
+  } catch (e) {
+    notice(e.message);
+    return;
+  }
+  document.title = `${view.run.id} · Runs · Visual Agent`;
+  $('run-h').textContent = view.run.id;
+  renderSummary();
+  show(0);
+  follow();
+}
+
+function renderSummary() {
+  const r = view.run;
+  $('run-summary').replaceChildren(badge(r.status), ` ${r.goal} · model ${r.model}${r.simulated ? ' (simulated)' : ''} · ${view.steps.length} step(s)`
+    + (r.duration_ms ? ` · ${(r.duration_ms / 1000).toFixed(1)} s` : '') + (r.reason ? ` · ${r.reason}` : '')
+    + (r.status === 'running' ? ' · live: new steps appear as they are written' : ''));
+}
+
+// Live view: steps and run.json changes as the run writes them (Server-Sent Events); closed when the run ends.
+function follow() {
+  if (view.source) view.source.close();
+  if (view.run.status !== 'running') return;
+  const source = new EventSource(`/api/runs/${encodeURIComponent(view.id)}/events?after=${view.steps.length}`);
+  view.source = source;
+  source.addEventListener('step', (e) => {
+    const step = JSON.parse(e.data);
+    const atEnd = view.at >= view.steps.length - 1;
+    view.steps.push(step);
+    renderSummary();
+    show(atEnd ? view.steps.length - 1 : view.at);
+  });
+  source.addEventListener('run', (e) => { view.run = JSON.parse(e.data); renderSummary(); });
+  source.addEventListener('end', () => source.close());
+  source.addEventListener('gone', (e) => { source.close(); notice(JSON.parse(e.data).message); });
+  source.addEventListener('idle', (e) => { source.close(); notice(JSON.parse(e.data).message, 'info'); });
+  source.onerror = () => { if (source.readyState === EventSource.CLOSED) notice('The live view lost the server: reload the page.'); };
+}
+
+function fact(name, value) {
+  if (value === undefined || value === null || value === '') return [];
+  return [el('dt', { text: name }), el('dd', { text: typeof value === 'string' ? value : JSON.stringify(value) })];
+}
+
+function show(index) {
+  const steps = view.steps;
+  $('steps').replaceChildren(...steps.map((s, i) => el('li', {}, el('button', {
+    type: 'button', 'aria-current': i === index ? 'step' : null, onclick: () => show(i),
+  }, `${s.index}. ${s.description ?? (s.action?.action ?? 'step')} `, badge(s.outcome)))));
+  $('prev').disabled = index <= 0;
+  $('next').disabled = index >= steps.length - 1;
+  if (steps.length === 0) {
+    $('position').textContent = 'no steps written yet';
+    $('facts').replaceChildren();
+    $('shot').removeAttribute('src');
+    return;
+  }
+  view.at = Math.max(0, Math.min(index, steps.length - 1));
+  const s = steps[view.at];
+  $('position').textContent = `step ${view.at + 1} of ${steps.length}`;
+  $('step-h').textContent = `Step ${s.index}: ${s.description ?? ''}`;
+  const file = s.annotated_screenshot ?? s.screenshot;
+  if (file) {
+    $('shot').src = `/api/runs/${encodeURIComponent(view.id)}/file?path=${encodeURIComponent(file)}`;
+    $('shot').alt = `Screenshot of step ${s.index}${s.annotated_screenshot ? ', with the grounded point drawn' : ''}`;
+  } else {
+    $('shot').removeAttribute('src');
+    $('shot').alt = 'no screenshot for this step';
+  }
+  const element = s.element ? [s.element.role, s.element.name ? `"${s.element.name}"` : null, s.element.tag].filter(Boolean).join(' ') : null;
+  const check = s.check ? `${s.check.held ? 'held' : 'did NOT hold'} (${s.check.strength}): expected ${s.check.expected ?? ''}; observed ${s.check.observed ?? ''}` : null;
+  $('facts').replaceChildren(
+    ...fact('outcome', s.outcome),
+    ...fact('error', s.error),
+    ...fact('action', s.action),
+    ...fact('model reply', s.raw_reply),
+    ...fact('grounding', s.grounding),
+    ...fact('confidence', s.confidence),
+    ...fact('element', element),
+    ...fact('locator', s.locators?.[0] ? `${s.locators[0].kind}: ${s.locators[0].value}${s.locators[0].unique ? ' (unique)' : ''}` : s.no_locator),
+    ...fact('check', check),
+    ...fact('timings', `model ${fmtMs(s.model_ms)}, act ${fmtMs(s.act_ms)}, total ${fmtMs(s.total_ms)}`),
+    ...fact('tokens', s.usage ? `in ${s.usage.prompt_tokens}, out ${s.usage.completion_tokens}, image ${s.usage.image_tokens}` : null));
+}
+
+async function exportCode() {
+  notice(null);
+  $('run-export-note').textContent = 'writing and compiling…';
+  try {
+    const data = await api(`/api/runs/${encodeURIComponent(view.id)}/codegen`, { method: 'POST', body: { target: $('run-target').value } });
+    $('run-export-code').textContent = data.source;
+    $('run-export-code').hidden = false;
+    $('run-export-note').textContent = data.note;
+  } catch (e) {
+    $('run-export-note').textContent = '';
+    notice(e.message);
+  }
+}
+
+function init() {
+  for (const id of ['f-status', 'f-model']) $(id).addEventListener('change', renderList);
+  $('f-text').addEventListener('input', renderList);
+  $('refresh').addEventListener('click', loadList);
+  $('prev').addEventListener('click', () => show(view.at - 1));
+  $('next').addEventListener('click', () => show(view.at + 1));
+  $('run-export').addEventListener('click', exportCode);
+  const id = params.get('id');
+  const ready = id ? openRun(id) : loadList();
+  ready.finally(() => { document.body.dataset.ready = 'true'; });
+}
+
+init();
