@@ -48,6 +48,27 @@ public sealed class RankedLocatorTests(BrowserFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData("document.getElementById('name')", "textbox", "Name:")]
+    [InlineData("document.querySelector('button')", "button", "Save")]
+    public async Task ElementAt_NameWithAnAriaHiddenPart_RecordsTheNamePlaywrightsRoleEngineFinds(string element, string role, string name)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var driver = await fixture.NewDriverAsync();
+        await driver.NavigateAsync(fixture.Pages.Url("required-labels.html"), ct);
+        var point = await TestPage.CentreAsync(driver, element);
+
+        var facts = await driver.ElementAtAsync(point, ct);
+
+        Assert.NotNull(facts?.Locators);
+        var byRole = facts.Locators.First(l => l.Kind == LocatorKind.Role);
+        Assert.Equal(name, byRole.Name);
+        Assert.Equal(name, facts.Fingerprint?.Name);
+        // The recorded role + name is one Playwright itself resolves to exactly one element (scripts and replay use it).
+        var found = driver.CurrentPage.GetByRole(Enum.Parse<Microsoft.Playwright.AriaRole>(role, ignoreCase: true), new() { Name = byRole.Name, Exact = true });
+        Assert.Equal(1, await found.CountAsync());
+    }
+
     [Fact]
     public async Task ElementAt_LabelledField_RoleThenLabelThenId()
     {

@@ -57,9 +57,23 @@ internal static class ElementScript
           const roleOf = e => (e.getAttribute('role') || '').trim().split(/\s+/)[0] || implicitRole(e);
           const nameFromContent = new Set(['button', 'link', 'heading', 'cell', 'columnheader', 'rowheader', 'option', 'tab',
             'menuitem', 'menuitemcheckbox', 'menuitemradio', 'checkbox', 'radio', 'switch', 'treeitem', 'listitem', 'tooltip']);
+          // Text of a name source without its aria-hidden parts ("Name<span aria-hidden>*</span>:" is "Name:"), as
+          // Playwright's role engine and the accessibility tree compute it; plain innerText when nothing is hidden.
+          const nameText = n => {
+            if (!n.querySelector || !n.querySelector('[aria-hidden="true"]')) return n.innerText || n.textContent;
+            let out = '';
+            for (const c of n.childNodes) {
+              if (c.nodeType === 3) out += c.textContent;
+              else if (c.nodeType === 1 && c.getAttribute('aria-hidden') !== 'true' && getComputedStyle(c).display !== 'none') {
+                const block = /^(block|flex|grid|table|list-item)/.test(getComputedStyle(c).display);
+                out += block ? ' ' + nameText(c) + ' ' : nameText(c);
+              }
+            }
+            return out;
+          };
           const labelText = e => {
             const parts = [];
-            if (e.labels) for (const l of e.labels) parts.push(norm(l.innerText || l.textContent));
+            if (e.labels) for (const l of e.labels) parts.push(norm(nameText(l)));
             return norm(parts.filter(Boolean).join(' '));
           };
           const accName = (e, role) => {
@@ -67,7 +81,7 @@ internal static class ElementScript
             const ids = (e.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
             if (ids.length) {
               const t = ids.map(id => root.getElementById ? root.getElementById(id) : document.getElementById(id))
-                .filter(Boolean).map(n => norm(n.innerText || n.textContent)).join(' ');
+                .filter(Boolean).map(n => norm(nameText(n))).join(' ');
               if (t) return norm(t);
             }
             const aria = norm(e.getAttribute('aria-label'));
@@ -77,7 +91,7 @@ internal static class ElementScript
             const lab = labelText(e);
             if (lab) return lab;
             if (tagOf(e) === 'img' || ty === 'image') { const alt = norm(e.getAttribute('alt')); if (alt) return alt; }
-            if (role && nameFromContent.has(role)) { const t = norm(e.innerText || e.textContent); if (t) return t; }
+            if (role && nameFromContent.has(role)) { const t = norm(nameText(e)); if (t) return t; }
             const title = norm(e.getAttribute('title'));
             if (title) return title;
             return norm(e.getAttribute('placeholder')) || null;
