@@ -16,7 +16,7 @@ public sealed class DesktopCSharpWriter(string? driverProject = null) : ScriptWr
 
     public override ScriptTarget Target => ScriptTarget.DesktopCSharp;
 
-    protected override string CommentPrefix => "//";
+    private protected override PlaywrightLocators.Language Language => PlaywrightLocators.Language.CSharp;
 
     /// <summary>The driver's project file in the clone the CLI runs from (searched upwards from the executable), or null.</summary>
     public static string? FindDriverProject()
