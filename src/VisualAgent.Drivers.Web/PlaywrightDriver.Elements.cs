@@ -131,14 +131,18 @@ public sealed partial class PlaywrightDriver
         return json is { ValueKind: JsonValueKind.Object } item ? PageElementJson.ToElement(item, _dsf) : null;
     }
 
-    private async Task<JsonElement?> PageModelAsync(Dictionary<string, object> args, string what, CancellationToken cancellationToken)
+    private Task<JsonElement?> PageModelAsync(Dictionary<string, object> args, string what, CancellationToken cancellationToken) =>
+        PageScriptAsync(PageScripts.PageModel, args, what, cancellationToken);
+
+    /// <summary>Evaluates one of <see cref="PageScripts"/> on the current page, bounded by the navigation timeout.</summary>
+    private async Task<JsonElement?> PageScriptAsync(string script, Dictionary<string, object> args, string what, CancellationToken cancellationToken)
     {
         ThrowIfUnusable();
         ThrowIfDialogOpen(what.ToLowerInvariant());
         var page = CurrentPage;
         try
         {
-            return await page.EvaluateAsync<JsonElement?>(PageScripts.PageModel, args)
+            return await page.EvaluateAsync<JsonElement?>(script, args)
                 .WaitAsync(TimeSpan.FromMilliseconds(Math.Max(1000, _options.NavigationTimeoutMs)), _time, cancellationToken).ConfigureAwait(false);
         }
         catch (PlaywrightException ex)

@@ -64,4 +64,10 @@ public sealed record RunRecord
 
     /// <summary>The screen as the run ended ("shots/final.png"), when it could be captured.</summary>
     public string? FinalScreenshot { get; init; }
+
+    /// <summary>
+    /// The page's address as the run ended (web runs; null when it held a secret): scripts assert it when it differs
+    /// from where the run started.
+    /// </summary>
+    public string? FinalUrl { get; init; }
 }

@@ -158,12 +158,25 @@ public sealed partial class AgentRunner
 
         var finalShot = crash is null ? await SaveFinalShotAsync(run, writer).ConfigureAwait(false) : null;
         await RemoveRequestGuardAsync(guard).ConfigureAwait(false);
-        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot };
+        var final = loop.Snapshot(_time) with { EndedAt = _time.GetUtcNow(), FinalScreenshot = finalShot, FinalUrl = crash is null ? FinalUrl(run) : null };
         await writer.WriteRunAsync(final, CancellationToken.None).ConfigureAwait(false);
         await writer.WriteReportAsync(CancellationToken.None).ConfigureAwait(false);
         Log.RunEnded(_logger, final.Id, final.Status.ToString(), _secrets.Masker.Apply(final.Reason));
         crash?.Throw();
         return new RunResult(writer.Run ?? final, writer.Folder);
+    }
+
+    /// <summary>Where the run ended (web), or null: no page, a closed browser, or an address that holds a secret (never recorded).</summary>
+    private string? FinalUrl(RunContext run)
+    {
+        try
+        {
+            return run.Navigation?.CurrentUrl is { Length: > 0 } url && string.Equals(_secrets.Masker.Apply(url), url, StringComparison.Ordinal) ? url : null;
+        }
+        catch (VisualAgentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The guard belongs to this run: a later run on the same driver sets its own.</summary>

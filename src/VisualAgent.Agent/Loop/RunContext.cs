@@ -21,6 +21,9 @@ internal sealed class RunContext
 
     public IActivityMonitor? Activity => Driver as IActivityMonitor;
 
+    /// <summary>The driver's own rule for "the page shows TEXT" (web), or null: verify then reads the text blocks.</summary>
+    public IShownText? ShownText => Driver as IShownText;
+
     public INativeDialogs? NativeDialogs => Driver as INativeDialogs;
 
     public IFileUpload? Upload => Driver as IFileUpload;

@@ -16,7 +16,21 @@ internal sealed partial class StepExecutor
         while (true)
         {
             run.Current ??= await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
-            if (run.Elements is { } elements)
+            if (run.ShownText is { } shown)
+            {
+                var found = await FindShownAsync(shown, text, trace, cancellationToken).ConfigureAwait(false);
+                if (found.Found)
+                {
+                    trace.Probe.Decided = new StepCheck($"\"{text}\" shown", Masked(found.Where), CheckStrength.Strong, true);
+                    return false;
+                }
+
+                if (run.Time.GetElapsedTime(started) >= run.Options.WaitTimeout)
+                {
+                    throw new StepFailedException($"{Masked(found.Problem ?? $"\"{text}\" is not shown")} (waited {run.Options.WaitTimeout.TotalSeconds:0.#} s)", final: true, FailureCause.CheckFailed);
+                }
+            }
+            else if (run.Elements is { } elements)
             {
                 if (await FindTextAsync(elements, text, trace, cancellationToken).ConfigureAwait(false) is { } seen)
                 {
@@ -78,6 +92,18 @@ internal sealed partial class StepExecutor
     {
         var text = Required(intent.Value, intent);
         run.Current ??= await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+        if (run.ShownText is { } shown)
+        {
+            var found = await FindShownAsync(shown, text, trace, cancellationToken).ConfigureAwait(false);
+            trace.Probe.Decided = new StepCheck($"\"{text}\" visible", Masked(found.Where), CheckStrength.Strong, found.Found);
+            if (!found.Found)
+            {
+                throw new StepFailedException(Masked(found.Problem ?? $"\"{text}\" is not shown"), cause: FailureCause.CheckFailed);
+            }
+
+            return false;
+        }
+
         if (run.Elements is { } elements)
         {
             var seen = await FindTextAsync(elements, text, trace, cancellationToken).ConfigureAwait(false);
@@ -96,6 +122,27 @@ internal sealed partial class StepExecutor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The driver's rule for "the page shows TEXT" (it scrolls the occurrence into view); the element it was found in is
+    /// the step's element, so the run report shows where the text was found (a field's value, a heading...).
+    /// </summary>
+    private async Task<ShownText> FindShownAsync(IShownText shown, string text, StepTrace trace, CancellationToken cancellationToken)
+    {
+        var found = await shown.FindShownTextAsync(text, cancellationToken).ConfigureAwait(false);
+        if (found.Element is { } element)
+        {
+            trace.Element = element with { Text = Short(element.Text ?? "") };
+            if (found.Scrolled)
+            {
+                // The evidence shot shows the occurrence, scrolled into view.
+                trace.Notes.Add($"scrolled to \"{Short(text)}\"");
+                await run.CaptureAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -129,6 +176,8 @@ internal sealed partial class StepExecutor
 
         return null;
     }
+
+    private string Masked(string text) => run.Secrets.Masker.Apply(text) ?? "";
 
     private string Short(string text)
     {

@@ -84,6 +84,8 @@ public static class PlanBuilder
         }
 
         var start = run.StartUrl;
+        var first = start ?? details.Steps.FirstOrDefault(s => s.Outcome == StepOutcome.Ok && s.Intent?.Verb == StepVerb.Open)?.Intent?.Value;
+        var final = stoppedAt is null && run.Status == RunStatus.Succeeded && run.FinalUrl is { } f && !string.Equals(f, first, StringComparison.Ordinal) ? f : null;
         var desktop = run.Driver == "desktop";
         var appOutput = desktop && File.Exists(Path.Combine(details.Folder, "app-output.txt")) ? File.ReadAllText(Path.Combine(details.Folder, "app-output.txt")) : null;
         return new ScriptPlan
@@ -91,6 +93,7 @@ public static class PlanBuilder
             Desktop = desktop, Launch = desktop && settings.GetValueOrDefault("launch") is { Length: > 0 } launch ? launch : null, AppOutput = appOutput,
             RunId = run.Id, Goal = run.Goal, BaseUrl = baseUrl, UsesSamples = samplesBase is not null,
             StartUrl = start is null ? null : Relative(start, baseUrl) ?? start, StartRelative = start is not null && Relative(start, baseUrl) is not null,
+            FinalUrl = final is null ? null : Relative(final, baseUrl) ?? final, FinalRelative = final is not null && Relative(final, baseUrl) is not null,
             ViewportWidth = width, ViewportHeight = height, Steps = steps, Secrets = secrets, Warnings = warnings, StoppedAt = stoppedAt,
         };
     }

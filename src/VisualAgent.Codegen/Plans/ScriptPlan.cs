@@ -18,6 +18,14 @@ public sealed record ScriptPlan
 
     public bool StartRelative { get; init; }
 
+    /// <summary>
+    /// The page the run ended on, when it is not the one it started on (relative to <see cref="BaseUrl"/> when
+    /// <see cref="FinalRelative"/>, query kept): scripts assert it. Null for a run exported up to a failure.
+    /// </summary>
+    public string? FinalUrl { get; init; }
+
+    public bool FinalRelative { get; init; }
+
     public int ViewportWidth { get; init; } = 1280;
 
     public int ViewportHeight { get; init; } = 720;

@@ -187,8 +187,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
                 await Task.Delay(TimeSpan.FromSeconds(intent!.Amount ?? 1), _time, ct).ConfigureAwait(false);
                 return "wait";
             case StepVerb.Verify or StepVerb.WaitForText:
-                await WaitForTextAsync(intent!.Value ?? "", verb == StepVerb.Verify ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-                return "text on the screen";
+                return await WaitForTextAsync(intent!.Value ?? "", verb == StepVerb.Verify ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
             case StepVerb.WaitForDownload:
                 if (context.Last?.Downloads is not { Count: > 0 } downloads)
                 {
@@ -347,20 +346,38 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
             : secret || masked || element.InputType == "password" ? $"the field holds {value.Length} characters, not the {text.Length} typed" : $"the field holds \"{value}\", not \"{text}\"";
     }
 
-    private async Task WaitForTextAsync(string text, TimeSpan within, CancellationToken ct)
+    /// <summary>
+    /// Waits until the page shows the text by the driver's rule (<see cref="IShownText"/>: the same one the run and the
+    /// generated scripts apply, scrolling to it); says where it was found, or fails with why it is not shown.
+    /// </summary>
+    private async Task<string> WaitForTextAsync(string text, TimeSpan within, CancellationToken ct)
     {
         var deadline = _time.GetTimestamp() + (long)(within.TotalSeconds * _time.TimestampFrequency);
         while (true)
         {
-            var blocks = await Elements.QueryTextAsync(cancellationToken: ct).ConfigureAwait(false);
-            if (blocks.Any(b => b.Visible && VisibleText.Contains(b.Text, text)))
+            string? problem = null;
+            if (driver is IShownText shown)
             {
-                return;
+                var found = await shown.FindShownTextAsync(text, ct).ConfigureAwait(false);
+                if (found.Found)
+                {
+                    return $"text shown: {found.Where}";
+                }
+
+                problem = found.Problem;
+            }
+            else
+            {
+                var blocks = await Elements.QueryTextAsync(cancellationToken: ct).ConfigureAwait(false);
+                if (blocks.Any(b => b.Visible && VisibleText.Contains(b.Text, text)))
+                {
+                    return "text on the screen";
+                }
             }
 
             if (_time.GetTimestamp() > deadline)
             {
-                throw new ReplayStepException($"\"{text}\" is not on the screen", "text");
+                throw new ReplayStepException(problem ?? $"\"{text}\" is not on the screen", "text");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), _time, ct).ConfigureAwait(false);

@@ -42,6 +42,22 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
         Line($"var context = await browser.NewContextAsync(new() {{ ViewportSize = new() {{ Width = {plan.ViewportWidth}, Height = {plan.ViewportHeight} }}, AcceptDownloads = true }});");
         Line("var page = await context.NewPageAsync();");
         Line("page.SetDefaultTimeout(15000);");
+        if (ChecksText(plan))
+        {
+            EmbedShownText("const string PageShowsText = \"\"\"", "\"\"\";");
+            Line("async Task ShowsText(int index, string text, float timeout)");
+            Line("{");
+            Line("    var shows = \"args => (\" + PageShowsText + \")(args)\";");
+            Line("    try");
+            Line("    {");
+            Line("        await page.WaitForFunctionAsync(shows, new Dictionary<string, object> { [\"text\"] = text, [\"scroll\"] = true }, new() { Timeout = timeout });");
+            Line("    }");
+            Line("    catch (TimeoutException)");
+            Line("    {");
+            Line("        throw new InvalidOperationException($\"step {index}: {await page.EvaluateAsync<string>(shows, new Dictionary<string, object> { [\"text\"] = text, [\"explain\"] = true })}\");");
+            Line("    }");
+            Line("}");
+        }
     }
 
     protected override void Step(ScriptPlan plan, ScriptStep step)
@@ -158,11 +174,8 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
             case ScriptVerb.Upload:
                 Line($"await {l ?? throw new UnsupportedStepException(step.Index, "upload with no locator", Target.Name())}.SetInputFilesAsync({Quote(step.Value ?? "")});");
                 break;
-            case ScriptVerb.WaitText:
-                Line($"await Expect(page.GetByText({Expression(step.Text!)}).First).ToBeVisibleAsync(new() {{ Timeout = 30000 }});");
-                break;
-            case ScriptVerb.Verify:
-                Line($"await Expect(page.GetByText({Expression(step.Text!)}).First).ToBeVisibleAsync();");
+            case ScriptVerb.WaitText or ScriptVerb.Verify:
+                Line($"await ShowsText({step.Index}, {Expression(step.Text!)}, {TextSeconds(step) * 1000});");
                 break;
             case ScriptVerb.WaitDownload:
                 var previous = plan.Steps.LastOrDefault(s => s.Index < step.Index && s.StartsDownload);
@@ -208,6 +221,8 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
 
         Line();
     }
+
+    protected override void AssertUrl(string url) => Line($"await Expect(page).ToHaveURLAsync({url}, new() {{ Timeout = 5000 }});");
 
     protected override void Teardown(ScriptPlan plan)
     {

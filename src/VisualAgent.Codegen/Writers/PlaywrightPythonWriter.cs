@@ -24,6 +24,10 @@ public sealed class PlaywrightPythonWriter : ScriptWriter
         Line("import tempfile");
         Line();
         Line("from playwright.sync_api import expect, sync_playwright");
+        if (ChecksText(plan))
+        {
+            Line("from playwright.sync_api import TimeoutError as PlaywrightTimeoutError");
+        }
 
         Line();
         Line();
@@ -38,6 +42,21 @@ public sealed class PlaywrightPythonWriter : ScriptWriter
         Line("    return value");
         Line();
         Line();
+        if (ChecksText(plan))
+        {
+            EmbedShownText("PAGE_SHOWS_TEXT = r'''", "'''");
+            Line();
+            Line();
+            Line("def shows_text(page, index, text, timeout):");
+            Line("    shows = \"args => (\" + PAGE_SHOWS_TEXT + \")(args)\"");
+            Line("    try:");
+            Line("        page.wait_for_function(shows, arg={\"text\": text, \"scroll\": True}, timeout=timeout)");
+            Line("    except PlaywrightTimeoutError:");
+            Line("        raise SystemExit(f\"step {index}: {page.evaluate(shows, {'text': text, 'explain': True})}\")");
+            Line();
+            Line();
+        }
+
         Line("def main():");
         Indent();
         Line($"base_url = os.environ.get(\"BASE_URL\", {Quote(plan.BaseUrl ?? "")}).rstrip(\"/\")");
@@ -169,11 +188,8 @@ public sealed class PlaywrightPythonWriter : ScriptWriter
             case ScriptVerb.Upload:
                 Line($"{l ?? throw new UnsupportedStepException(step.Index, "upload with no locator", Target.Name())}.set_input_files({Quote(step.Value ?? "")})");
                 break;
-            case ScriptVerb.WaitText:
-                Line($"expect(page.get_by_text({Expression(step.Text!)}).first).to_be_visible(timeout=30000)");
-                break;
-            case ScriptVerb.Verify:
-                Line($"expect(page.get_by_text({Expression(step.Text!)}).first).to_be_visible()");
+            case ScriptVerb.WaitText or ScriptVerb.Verify:
+                Line($"shows_text(page, {step.Index}, {Expression(step.Text!)}, {TextSeconds(step) * 1000})");
                 break;
             case ScriptVerb.WaitDownload:
                 var previous = plan.Steps.LastOrDefault(s => s.Index < step.Index && s.StartsDownload);
@@ -227,6 +243,8 @@ public sealed class PlaywrightPythonWriter : ScriptWriter
 
         Line();
     }
+
+    protected override void AssertUrl(string url) => Line($"expect(page).to_have_url({url}, timeout=5000)");
 
     protected override void Teardown(ScriptPlan plan)
     {

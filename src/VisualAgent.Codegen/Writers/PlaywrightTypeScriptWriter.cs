@@ -39,6 +39,13 @@ public sealed class PlaywrightTypeScriptWriter : ScriptWriter
             Line();
         }
 
+        if (ChecksText(plan))
+        {
+            EmbedShownText("const PAGE_SHOWS_TEXT = String.raw`", "`;");
+            Line("const pageShowsText = new Function('args', 'return (' + PAGE_SHOWS_TEXT + ')(args);') as (args: object) => unknown;");
+            Line();
+        }
+
         Line("async function main(): Promise<void> {");
         Indent();
         Line($"const baseUrl = (process.env.BASE_URL ?? {Quote(plan.BaseUrl ?? "")}).replace(/\\/$/, '');");
@@ -54,6 +61,16 @@ public sealed class PlaywrightTypeScriptWriter : ScriptWriter
         Line($"const context = await browser.newContext({{ viewport: {{ width: {plan.ViewportWidth}, height: {plan.ViewportHeight} }}, acceptDownloads: true }});");
         Line("const page = await context.newPage();");
         Line("page.setDefaultTimeout(15000);");
+        if (ChecksText(plan))
+        {
+            Line("const showsText = async (index: number, text: string, timeout: number): Promise<void> => {");
+            Line("    try {");
+            Line("        await page.waitForFunction(pageShowsText, { text, scroll: true }, { timeout });");
+            Line("    } catch {");
+            Line("        throw new Error(`step ${index}: ${await page.evaluate(pageShowsText, { text, explain: true })}`);");
+            Line("    }");
+            Line("};");
+        }
     }
 
     protected override void Step(ScriptPlan plan, ScriptStep step)
@@ -174,11 +191,8 @@ public sealed class PlaywrightTypeScriptWriter : ScriptWriter
             case ScriptVerb.Upload:
                 Line($"await {l ?? throw new UnsupportedStepException(step.Index, "upload with no locator", Target.Name())}.setInputFiles({Quote(step.Value ?? "")});");
                 break;
-            case ScriptVerb.WaitText:
-                Line($"await page.getByText({Expression(step.Text!)}).first().waitFor({{ state: 'visible', timeout: 30000 }});");
-                break;
-            case ScriptVerb.Verify:
-                Line($"await page.getByText({Expression(step.Text!)}).first().waitFor({{ state: 'visible' }});");
+            case ScriptVerb.WaitText or ScriptVerb.Verify:
+                Line($"await showsText({step.Index}, {Expression(step.Text!)}, {TextSeconds(step) * 1000});");
                 break;
             case ScriptVerb.WaitDownload:
                 var previous = plan.Steps.LastOrDefault(s => s.Index < step.Index && s.StartsDownload);
@@ -215,6 +229,13 @@ public sealed class PlaywrightTypeScriptWriter : ScriptWriter
         }
 
         Line();
+    }
+
+    protected override void AssertUrl(string url)
+    {
+        Line($"const finalUrl = {url};");
+        Line("await page.waitForURL(finalUrl, { timeout: 5000 }).catch(() => undefined);");
+        Line("if (page.url() !== finalUrl) throw new Error(`The run ended on ${finalUrl}, the script on ${page.url()}.`);");
     }
 
     protected override void Teardown(ScriptPlan plan)

@@ -84,9 +84,19 @@ public abstract class ScriptWriter
 
     protected abstract void Step(ScriptPlan plan, ScriptStep step);
 
-    /// <summary>The web scripts' epilogue: "PASSED: ..." once every step held, then the target's own tear-down.</summary>
+    /// <summary>
+    /// The web scripts' epilogue: the page the run ended on (when it is not where it started), "PASSED: ..." once every
+    /// step held, then the target's own tear-down.
+    /// </summary>
     protected virtual void Footer(ScriptPlan plan)
     {
+        if (plan.FinalUrl is { } final)
+        {
+            Comment("The run ended on this page, not where it started: so must the script.");
+            AssertUrl(Url(final, plan.FinalRelative));
+            Line();
+        }
+
         Line($"{Print(Quote($"PASSED: {plan.Steps.Count} step(s) of run {plan.RunId}"))}{StatementEnd}");
         Teardown(plan);
     }
@@ -103,6 +113,32 @@ public abstract class ScriptWriter
     protected virtual void Teardown(ScriptPlan plan)
     {
     }
+
+    /// <summary>Statements that fail the script unless the page's address becomes <paramref name="url"/> (an expression) within 5 s.</summary>
+    protected virtual void AssertUrl(string url) => throw new NotSupportedException($"{Target.Name()} does not assert addresses.");
+
+    /// <summary>True when a step waits for or verifies text: the script then embeds the page-shows-text rule.</summary>
+    protected static bool ChecksText(ScriptPlan plan) => plan.Steps.Any(s => s.Verb is ScriptVerb.Verify or ScriptVerb.WaitText);
+
+    /// <summary>
+    /// The rule for "the page shows TEXT" (<see cref="ShownTextScript"/>) as a multi-line raw literal between
+    /// <paramref name="open"/> and <paramref name="close"/>, its lines at column 0 as raw literals want them.
+    /// </summary>
+    protected void EmbedShownText(string open, string close)
+    {
+        Comment("The rule for \"the page shows TEXT\" that visual-agent's run and replay applied (its page-shows-text.js, verbatim):");
+        Comment("only what a person can see counts, form-field values included, code listings (<pre>, <code>) not.");
+        Line(open);
+        foreach (var line in ShownTextScript.Lines)
+        {
+            _out.Append(line).Append('\n');
+        }
+
+        _out.Append(close).Append('\n');
+    }
+
+    /// <summary>Seconds a verify waits for its text (as replay does) and a "wait for TEXT" step waits.</summary>
+    protected static int TextSeconds(ScriptStep step) => step.Verb == ScriptVerb.WaitText ? 30 : 5;
 
     /// <summary>The statement that opens <paramref name="url"/> (an expression).</summary>
     protected virtual string GoTo(string url) => throw new NotSupportedException($"{Target.Name()} writes its own navigation.");

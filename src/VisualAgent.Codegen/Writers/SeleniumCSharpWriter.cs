@@ -57,6 +57,23 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
         {
             Line("bool IsChecked(IWebElement e) => e.Selected || e.GetDomAttribute(\"aria-checked\") == \"true\";");
         }
+
+        if (ChecksText(plan))
+        {
+            EmbedShownText("const string PageShowsText = \"\"\"", "\"\"\";");
+            Line("object? Shows(Dictionary<string, object> args) => ((IJavaScriptExecutor)driver).ExecuteScript(\"return (\" + PageShowsText + \")(arguments[0]);\", args);");
+            Line("void ShowsText(int index, string text, int seconds)");
+            Line("{");
+            Line("    try");
+            Line("    {");
+            Line("        new WebDriverWait(driver, TimeSpan.FromSeconds(seconds)).Until(_ => Shows(new() { [\"text\"] = text, [\"scroll\"] = true }) is not null);");
+            Line("    }");
+            Line("    catch (WebDriverTimeoutException)");
+            Line("    {");
+            Line("        throw new InvalidOperationException($\"step {index}: {Shows(new() { [\"text\"] = text, [\"explain\"] = true })}\");");
+            Line("    }");
+            Line("}");
+        }
     }
 
     protected override void Step(ScriptPlan plan, ScriptStep step)
@@ -194,8 +211,7 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
                 Line($"driver.FindElement({upload}).SendKeys({Quote(step.Value ?? "")});");
                 break;
             case ScriptVerb.WaitText or ScriptVerb.Verify:
-                var seconds = step.Verb == ScriptVerb.WaitText ? 30 : 15;
-                Line($"new WebDriverWait(driver, TimeSpan.FromSeconds({seconds})).Until(d => string.Join(' ', d.FindElement(By.TagName(\"body\")).Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Contains({Expression(step.Text!)}, StringComparison.Ordinal));");
+                Line($"ShowsText({step.Index}, {Expression(step.Text!)}, {TextSeconds(step)});");
                 break;
             case ScriptVerb.WaitDownload:
                 Line("{");
@@ -234,6 +250,19 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
         }
 
         Line();
+    }
+
+    protected override void AssertUrl(string url)
+    {
+        Line($"var finalUrl = {url};");
+        Line("try");
+        Line("{");
+        Line("    new WebDriverWait(driver, TimeSpan.FromSeconds(5)).Until(d => d.Url == finalUrl);");
+        Line("}");
+        Line("catch (WebDriverTimeoutException)");
+        Line("{");
+        Line("    throw new InvalidOperationException($\"The run ended on {finalUrl}, the script on {driver.Url}.\");");
+        Line("}");
     }
 
     protected override void Teardown(ScriptPlan plan)

@@ -26,6 +26,11 @@ public sealed class SeleniumPythonWriter : ScriptWriter
         Line("import time");
         Line();
         Line("from selenium import webdriver");
+        if (ChecksText(plan) || plan.FinalUrl is not null)
+        {
+            Line("from selenium.common.exceptions import TimeoutException");
+        }
+
         Line("from selenium.webdriver.chrome.options import Options");
         Line("from selenium.webdriver.chrome.service import Service");
         Line("from selenium.webdriver.common.action_chains import ActionChains");
@@ -45,6 +50,21 @@ public sealed class SeleniumPythonWriter : ScriptWriter
         Line("    return value");
         Line();
         Line();
+        if (ChecksText(plan))
+        {
+            EmbedShownText("PAGE_SHOWS_TEXT = r'''", "'''");
+            Line();
+            Line();
+            Line("def shows_text(driver, index, text, seconds):");
+            Line("    script = \"return (\" + PAGE_SHOWS_TEXT + \")(arguments[0]);\"");
+            Line("    try:");
+            Line("        WebDriverWait(driver, seconds).until(lambda d: d.execute_script(script, {\"text\": text, \"scroll\": True}) is not None)");
+            Line("    except TimeoutException:");
+            Line("        raise SystemExit(f\"step {index}: {driver.execute_script(script, {'text': text, 'explain': True})}\")");
+            Line();
+            Line();
+        }
+
         Line("def main():");
         Indent();
         Line($"base_url = os.environ.get(\"BASE_URL\", {Quote(plan.BaseUrl ?? "")}).rstrip(\"/\")");
@@ -176,8 +196,7 @@ public sealed class SeleniumPythonWriter : ScriptWriter
                 Line($"driver.find_element({upload}).send_keys({Quote(step.Value ?? "")})");
                 break;
             case ScriptVerb.WaitText or ScriptVerb.Verify:
-                var seconds = step.Verb == ScriptVerb.WaitText ? 30 : 15;
-                Line($"WebDriverWait(driver, {seconds}).until(lambda d: {Expression(step.Text!)} in \" \".join(d.find_element(By.TAG_NAME, \"body\").text.split()))");
+                Line($"shows_text(driver, {step.Index}, {Expression(step.Text!)}, {TextSeconds(step)})");
                 break;
             case ScriptVerb.WaitDownload:
                 Line("saved = WebDriverWait(driver, 30).until(lambda d: next((os.path.join(downloads, f) for f in os.listdir(downloads) if not f.startswith(\".\") and not f.endswith(\".crdownload\") and os.path.getsize(os.path.join(downloads, f)) > 0), None))");
@@ -213,6 +232,15 @@ public sealed class SeleniumPythonWriter : ScriptWriter
         }
 
         Line();
+    }
+
+    protected override void AssertUrl(string url)
+    {
+        Line($"final_url = {url}");
+        Line("try:");
+        Line("    WebDriverWait(driver, 5).until(lambda d: d.current_url == final_url)");
+        Line("except TimeoutException:");
+        Line("    raise SystemExit(f\"The run ended on {final_url}, the script on {driver.current_url}.\")");
     }
 
     protected override void Teardown(ScriptPlan plan)

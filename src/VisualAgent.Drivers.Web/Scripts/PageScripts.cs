@@ -14,6 +14,12 @@ internal static class PageScripts
     /// <summary>The one locator ranking, a function of (element, helpers); see the file's header.</summary>
     public static string Locators { get; } = Load("locators.js");
 
+    /// <summary>
+    /// The one rule for "the page shows TEXT" (verify, wait for text), a function of { text, scroll, explain }; generated
+    /// scripts embed the same file (the codegen project embeds it too), so run, replay and scripts agree.
+    /// </summary>
+    public static string ShowsText { get; } = Load("page-shows-text.js");
+
     /// <summary>The init script that counts DOM mutations of each document.</summary>
     public static string Activity { get; } = Load("activity.js");
 

@@ -78,6 +78,34 @@ public sealed class CodegenTests(E2eFixture fixture)
     }
 
     [Fact]
+    public async Task Codegen_RunEndingOnAnotherPage_ScriptsAssertThatPageRelativeToBaseUrl()
+    {
+        await using var agent = new AgentOnPage(fixture);
+        var task = fixture.Suite["home-open-forms"];
+        var result = await agent.RunAsync(task.Solution!, task.ResolveUrl(fixture.Samples.BaseUrl), TestContext.Current.CancellationToken);
+        var plan = PlanBuilder.Build(new RunReader(new RunStore(agent.RunsRoot)).Load(result.Record.Id));
+        Assert.Equal(("/forms/", true), (plan.FinalUrl, plan.FinalRelative));
+
+        var checker = new ScriptChecker();
+        foreach (var name in ScriptTargets.WebNames)
+        {
+            var target = ScriptTargets.Parse(name);
+            var script = target.Writer().Write(plan);
+            Assert.Contains("\"/forms/\"", script[script.LastIndexOf("Step 2", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            var compiled = Assert.Single(await checker.CheckAsync(target, [("home" + target.Extension(), script)], TestContext.Current.CancellationToken));
+            Assert.True(compiled.Passed && !compiled.Skipped, $"{name}: {compiled}\n{script}");
+        }
+
+        // A run that ended elsewhere (a query the app no longer adds): the script fails on the address, saying both.
+        var elsewhere = new PlaywrightTypeScriptWriter().Write(plan with { FinalUrl = "/forms/?saved=1" });
+        var run = await ScriptVerifier.RunAsync(
+            ScriptTarget.PlaywrightTypeScript, elsewhere, "home.ts",
+            new VerifyEnvironment { BaseUrl = fixture.Samples.BaseUrl.TrimEnd('/'), Timeout = TimeSpan.FromMinutes(2) }, TestContext.Current.CancellationToken);
+        Assert.False(run.Passed, run.Output);
+        Assert.Contains("The run ended on " + fixture.Samples.BaseUrl.TrimEnd('/') + "/forms/?saved=1, the script on", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_ScriptWhoseCheckNoLongerHolds_FailsNamingTheStep()
     {
         await using var agent = new AgentOnPage(fixture);

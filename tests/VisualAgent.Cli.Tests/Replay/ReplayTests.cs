@@ -123,7 +123,7 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
         {
             Assert.False(report.Succeeded);
             Assert.Equal(5, report.Steps[^1].Index);
-            Assert.Contains("\"Welcome, alice\" is not on the screen", report.Reason, StringComparison.Ordinal);
+            Assert.Contains("\"Welcome, alice\" is not shown", report.Reason, StringComparison.Ordinal);
             Assert.Equal("false", await driver.EvaluateAsync("!!(window.__state && window.__state.exported)", TestContext.Current.CancellationToken));
         }
     }

@@ -29,7 +29,9 @@ public sealed class ScriptWriterTests
 
         Assert.Contains("await page.GetByRole(AriaRole.Textbox, new() { Name = \"Username\", Exact = true }).FillAsync(\"alice\");", script, StringComparison.Ordinal);
         Assert.Contains("ToHaveValueAsync(\"alice\")", script, StringComparison.Ordinal);
-        Assert.Contains("await Expect(page.GetByText(\"Welcome, alice\").First).ToBeVisibleAsync();", script, StringComparison.Ordinal);
+        // The verify applies the run's own rule for "the page shows TEXT", embedded verbatim, for 5 s as replay does.
+        Assert.Contains("await ShowsText(5, \"Welcome, alice\", 5000);", script, StringComparison.Ordinal);
+        Assert.Contains("const string PageShowsText = \"\"\"\n" + ShownTextScript.Source + "\n\"\"\";", script, StringComparison.Ordinal);
         Assert.Contains("ToBeCheckedAsync()", script, StringComparison.Ordinal);
         Assert.Contains("var download10 = page.WaitForDownloadAsync();", script, StringComparison.Ordinal);
         Assert.Contains("await page.Mouse.ClickAsync(200.5f, 300.5f);", script, StringComparison.Ordinal);
