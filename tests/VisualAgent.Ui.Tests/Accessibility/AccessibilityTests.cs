@@ -57,7 +57,7 @@ public sealed class AccessibilityTests(UiFixture ui)
         await AssertNoSeriousViolationsAsync(page);
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

@@ -225,6 +225,19 @@ async function exportCode() {
   }
 }
 
+// Open as task: the steps run in a browser of the server as a recorded run; the Runs page then follows it live.
+async function startTask() {
+  notice(null);
+  $('task-start').disabled = true;
+  try {
+    const data = await api('/api/runs', { method: 'POST', body: { url: $('task-url').value.trim(), instruction: $('task-steps').value.trim(), model: $('profile').value || 'offline' } });
+    location.href = `/runs?id=${encodeURIComponent(data.id)}`;
+  } catch (e) {
+    notice(e.message);
+    $('task-start').disabled = false;
+  }
+}
+
 function init() {
   $('file').addEventListener('change', (e) => { upload(e.target.files); e.target.value = ''; });
   const drop = $('drop');
@@ -242,6 +255,7 @@ function init() {
   $('save').addEventListener('click', save);
   $('load').addEventListener('click', load);
   $('export').addEventListener('click', exportCode);
+  $('task-start').addEventListener('click', startTask);
   $('mode').addEventListener('change', () => {
     const placeholders = { ground: 'the Export CSV button', ocr: '(reads the selected image)', describe: '(optional) what to focus on', ask: 'what is the total?' };
     $('prompt').placeholder = placeholders[$('mode').value];
