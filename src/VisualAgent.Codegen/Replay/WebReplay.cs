@@ -18,7 +18,7 @@ public static class WebReplay
         "off" => HealMode.Off,
         "propose" => HealMode.Propose,
         "apply" => HealMode.Apply,
-        var other => throw new UsageException($"Unknown {what} '{other}': give off, propose or apply."),
+        var other => throw new UsageException($"Unknown {what} '{other}'. Use off, propose or apply."),
     };
 
     /// <summary>The recording was made on the samples server, or the replay is aimed at it (samples:PATH): the session starts one.</summary>

@@ -14,7 +14,7 @@ internal sealed class UiServices : IAsyncDisposable
         Images = new ImageStore(settings.MaxUploadBytes, settings.MaxStoredImageBytes);
         Models = new ModelStackCache(settings.Configuration, settings.Loggers);
         Conversations = new ConversationStore(settings.DataFolder, Images);
-        Bench = new BenchJobs(settings);
+        Bench = new BenchJobs(settings, Models);
         Jobs = new RunJobs(settings, Models);
         Logger = settings.Loggers.CreateLogger("VisualAgent.Ui");
     }
