@@ -12,6 +12,9 @@ public sealed record ReplayStepReport(int Index, string Description, string How,
     public IReadOnlyList<ElementLocator>? NewLocators { get; init; }
 
     public IReadOnlyList<ElementLocator>? OldLocators { get; init; }
+
+    /// <summary>The recorded element's crop (shots/NNN.element.png, relative to the run folder), to compare with the page now.</summary>
+    public string? Crop { get; init; }
 }
 
 /// <summary>A replay: every step's report, model calls (always 0: replay calls no model), time against the original run.</summary>
