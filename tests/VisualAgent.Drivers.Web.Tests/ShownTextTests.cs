@@ -11,7 +11,6 @@ public sealed class ShownTextTests(BrowserFixture fixture)
     [Theory]
     [InlineData("Alpha none", "hidden by its style")]
     [InlineData("Bravo hidden", "hidden by its style")]
-    [InlineData("Charlie aria", "aria-hidden")]
     [InlineData("Delta transparent", "hidden by its style")]
     [InlineData("Echo screen reader", "of no size")]
     [InlineData("Foxtrot folded", "closed <details>")]
@@ -41,6 +40,7 @@ public sealed class ShownTextTests(BrowserFixture fixture)
     [InlineData("14 results", "text", "p")]
     [InlineData("Oscar result", "text", "pre#result")]
     [InlineData("Shown text", "text", "h1")]
+    [InlineData("Charlie aria", "text", "p")]
     public async Task FindShownText_VisibleOccurrence_IsFoundWithItsElement(string text, string kind, string selector)
     {
         await using var driver = await fixture.NewDriverAsync();

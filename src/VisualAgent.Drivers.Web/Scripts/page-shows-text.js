@@ -2,9 +2,10 @@
 // run and replay evaluate this file through the web driver, and every generated script embeds it verbatim (Playwright:
 // page.waitForFunction; Selenium: a wait around executeScript), so the three agree by construction.
 // A function of one argument { text, scroll, explain }:
-// - only occurrences a person can see count: not display:none, visibility:hidden, opacity 0, aria-hidden, zero-size
+// - only occurrences a person can see count: not display:none, visibility:hidden, opacity 0, zero-size
 //   (or 1px "screen reader only"), clipped away by an overflow:hidden ancestor, inside a closed <details>, or placed
-//   off the page; an occurrence further down the page counts (it is scrolled to);
+//   off the page; an occurrence further down the page counts (it is scrolled to). aria-hidden text that is rendered
+//   counts: it hides text from assistive technology, not from the eye (a switch's visible "On" label is aria-hidden);
 // - form-control values count: a text field's or text area's value, a drop-down's selected option;
 // - TEXT matches as a whole word sequence on word boundaries, case-sensitive, whitespace normalised; digits never
 //   match inside a longer number ("4 results" is not in "14 results" nor in "4.5 results");
@@ -57,7 +58,6 @@
   // Why a person cannot see the element (a few words), or null when they can (now or by scrolling).
   const hiddenWhy = e => {
     for (let a = e; a; a = parentOf(a)) {
-      if (a.nodeType === 1 && a.getAttribute('aria-hidden') === 'true') return 'inside aria-hidden content';
       if (a.nodeType === 1 && tagOf(a) === 'details' && !a.open && !(e.closest && e.closest('summary'))) return 'inside a closed <details>';
     }
     if (!rendered(e)) return 'hidden by its style (display, visibility or opacity)';
@@ -114,8 +114,7 @@
   };
   // A child whose whole subtree nobody sees (its size and clipping are judged where the text is: a container of
   // zero height can still show what overflows it).
-  const pruned = c => c.getAttribute('aria-hidden') === 'true' ? 'inside aria-hidden content'
-    : c.parentElement && tagOf(c.parentElement) === 'details' && !c.parentElement.open && tagOf(c) !== 'summary' ? 'inside a closed <details>'
+  const pruned = c => c.parentElement && tagOf(c.parentElement) === 'details' && !c.parentElement.open && tagOf(c) !== 'summary' ? 'inside a closed <details>'
     : !rendered(c) ? 'hidden by its style (display, visibility or opacity)' : null;
   // The element's text without the children nobody sees: its own text nodes and its shown children's text.
   const ownShown = e => norm(Array.from(e.childNodes).map(n => n.nodeType === 3 ? n.nodeValue
