@@ -197,7 +197,8 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
 
                 return $"downloaded {Path.GetFileName(downloads[0])}";
             case StepVerb.Scroll when step.Locators is not { Count: > 0 }:
-                context.Last = await driver.ExecuteAsync(new ScrollAction(null, null, 0, intent!.Amount ?? 0), ct).ConfigureAwait(false);
+                // "scroll down" records no amount in its intent: the run scrolled by what its action says (a share of the screen).
+                context.Last = await driver.ExecuteAsync(new ScrollAction(null, null, 0, intent!.Amount ?? (step.Action as ScrollAction)?.Dy ?? 0), ct).ConfigureAwait(false);
                 return "scroll";
             case null when step.Description?.StartsWith("manual takeover", StringComparison.Ordinal) == true:
                 throw new ReplayStepException("a person did this step by hand in the recorded run: replay cannot", "manual");
