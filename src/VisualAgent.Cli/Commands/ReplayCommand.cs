@@ -51,13 +51,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
-        var heal = context.Get(HealOption)!.ToLowerInvariant() switch
-        {
-            "off" => HealMode.Off,
-            "propose" => HealMode.Propose,
-            "apply" => HealMode.Apply,
-            var other => throw new UsageException($"Unknown --heal '{other}'. Use off, propose or apply."),
-        };
+        var heal = WebReplay.ParseHeal(context.Get(HealOption), "--heal");
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = context.Get(SkillOption) is { } skill
             ? VisualAgent.Codegen.Skills.SkillExporter.LoadRecording(Path.Combine(RunsCommand.FindSkillsRoot(), skill))
@@ -78,12 +72,10 @@ internal static class ReplayCommand
         }
 
         var given = context.Get(BaseUrlOption);
-        var usesSamples = details.Run.Settings.ContainsKey("samples_base");
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, usesSamples || given?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
-        var baseUrl = given is not null ? session.ResolveUrl(given).TrimEnd('/') : session.SamplesBaseUrl;
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, WebReplay.NeedsSamples(details, given) ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-        var request = new ReplayRequest { Heal = heal, BaseUrl = baseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy };
+        var request = WebReplay.Request(heal, given is null ? null : session.ResolveUrl(given), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable);
         var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
         if (context.Json)
         {

@@ -5,7 +5,6 @@ using ModelContextProtocol.Server;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Codegen.Replay;
-using VisualAgent.Errors;
 using VisualAgent.Hosting;
 
 namespace VisualAgent.Mcp.Tools;
@@ -23,25 +22,12 @@ internal sealed class ReplayTool(McpServices services)
         Guard.RunAsync(async () =>
         {
             Guard.Require(run, nameof(run));
-            var mode = (heal ?? "").Trim().ToLowerInvariant() switch
-            {
-                "off" => HealMode.Off,
-                "propose" => HealMode.Propose,
-                "apply" => HealMode.Apply,
-                var other => throw new UsageException($"Unknown heal '{other}': give off, propose or apply."),
-            };
+            var mode = WebReplay.ParseHeal(heal, "heal");
             var details = new RunReader(new RunStore(services.Settings.RunsFolder)).Load(run);
-            var usesSamples = details.Run.Settings.ContainsKey("samples_base") || base_url?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
             var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
-            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(downloads), usesSamples ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
-            var request = new ReplayRequest
-            {
-                Heal = mode,
-                BaseUrl = base_url is not null ? session.ResolveUrl(base_url).TrimEnd('/') : session.SamplesBaseUrl,
-                SamplesBaseUrl = session.SamplesBaseUrl,
-                Secret = Environment.GetEnvironmentVariable,
-                Policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions(),
-            };
+            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(downloads), WebReplay.NeedsSamples(details, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
+            var policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
+            var request = WebReplay.Request(mode, base_url is null ? null : session.ResolveUrl(base_url), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable);
             var report = await new ReplayRunner(session.Driver).RunAsync(details, request, cancellationToken).ConfigureAwait(false);
             var reply = ToolResults.Ok(new
             {
