@@ -51,13 +51,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
-        var heal = context.Get(HealOption)!.ToLowerInvariant() switch
-        {
-            "off" => HealMode.Off,
-            "propose" => HealMode.Propose,
-            "apply" => HealMode.Apply,
-            var other => throw new UsageException($"Unknown --heal '{other}'. Use off, propose or apply."),
-        };
+        var heal = HealModes.Parse(context.Get(HealOption));
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = context.Get(SkillOption) is { } skill
             ? VisualAgent.Codegen.Skills.SkillExporter.LoadRecording(Path.Combine(RunsCommand.FindSkillsRoot(), skill))
@@ -78,21 +72,12 @@ internal static class ReplayCommand
         }
 
         var given = context.Get(BaseUrlOption);
-        var usesSamples = details.Run.Settings.ContainsKey("samples_base");
-        var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, usesSamples || given?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
-        var baseUrl = given is not null ? session.ResolveUrl(given).TrimEnd('/') : session.SamplesBaseUrl;
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, WebReplay.NeedsSamples(details.Run, given) ? "samples:" : null, WebReplay.NewDownloadsFolder(), navigate: false, ct).ConfigureAwait(false);
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-        var request = new ReplayRequest { Heal = heal, BaseUrl = baseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy };
-        var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
+        var report = await WebReplay.RunAsync(session.Driver, session.ResolveUrl, session.SamplesBaseUrl, details, heal, given, policy, ct).ConfigureAwait(false);
         if (context.Json)
         {
-            CliOutput.WriteJson(new
-            {
-                run = report.RunId, succeeded = report.Succeeded, reason = report.Reason, model_calls = report.ModelCalls, cache_hits = report.CacheHits, healed = report.HealedSteps,
-                replay_ms = report.TotalMs, original_ms = report.OriginalMs, original_model_calls = report.OriginalModelCalls, diff = report.DiffPath, applied = report.Applied,
-                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = s.Ms }),
-            });
+            CliOutput.WriteJson(report.Summary());
         }
         else
         {

@@ -263,7 +263,7 @@ internal static class RunCommand
         if (session?.SamplesBaseUrl is { } samplesBase)
         {
             // Scripts generated from the run point at the samples server through a variable (its port changes).
-            request = request with { Settings = new Dictionary<string, string>(request.Settings) { ["samples_base"] = samplesBase } };
+            request = request with { Settings = request.Settings.WithSamplesBase(samplesBase) };
         }
 
         // SIGTERM (timeout, kill, a service manager) and SIGHUP (the terminal closed) stop the run as Ctrl-C does: it ends

@@ -27,4 +27,21 @@ public sealed record ReplayReport(string RunId, bool Succeeded, string? Reason, 
     public string? DiffPath { get; init; }
 
     public bool Applied { get; init; }
+
+    /// <summary>The report as the JSON the CLI (--json), the MCP tool and the UI return: one shape for all three.</summary>
+    public object Summary() => new
+    {
+        run = RunId,
+        succeeded = Succeeded,
+        reason = Reason,
+        model_calls = ModelCalls,
+        cache_hits = CacheHits,
+        healed = HealedSteps,
+        replay_ms = Math.Round(TotalMs),
+        original_ms = Math.Round(OriginalMs),
+        original_model_calls = OriginalModelCalls,
+        diff = DiffPath,
+        applied = Applied,
+        steps = Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms) }),
+    };
 }

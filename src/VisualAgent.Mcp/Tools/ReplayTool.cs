@@ -23,40 +23,12 @@ internal sealed class ReplayTool(McpServices services)
         Guard.RunAsync(async () =>
         {
             Guard.Require(run, nameof(run));
-            var mode = (heal ?? "").Trim().ToLowerInvariant() switch
-            {
-                "off" => HealMode.Off,
-                "propose" => HealMode.Propose,
-                "apply" => HealMode.Apply,
-                var other => throw new UsageException($"Unknown heal '{other}': give off, propose or apply."),
-            };
+            var mode = HealModes.Parse(heal);
             var details = new RunReader(new RunStore(services.Settings.RunsFolder)).Load(run);
-            var usesSamples = details.Run.Settings.ContainsKey("samples_base") || base_url?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
-            var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
-            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(downloads), usesSamples ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
-            var request = new ReplayRequest
-            {
-                Heal = mode,
-                BaseUrl = base_url is not null ? session.ResolveUrl(base_url).TrimEnd('/') : session.SamplesBaseUrl,
-                SamplesBaseUrl = session.SamplesBaseUrl,
-                Secret = Environment.GetEnvironmentVariable,
-                Policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions(),
-            };
-            var report = await new ReplayRunner(session.Driver).RunAsync(details, request, cancellationToken).ConfigureAwait(false);
-            var reply = ToolResults.Ok(new
-            {
-                run = report.RunId,
-                succeeded = report.Succeeded,
-                reason = report.Reason,
-                model_calls = report.ModelCalls,
-                cache_hits = report.CacheHits,
-                healed = report.HealedSteps,
-                replay_ms = Math.Round(report.TotalMs),
-                original_ms = Math.Round(report.OriginalMs),
-                diff = report.DiffPath,
-                applied = report.Applied,
-                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms) }),
-            });
+            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(WebReplay.NewDownloadsFolder()), WebReplay.NeedsSamples(details.Run, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
+            var policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
+            var report = await WebReplay.RunAsync(session.Driver, session.ResolveUrl, session.SamplesBaseUrl, details, mode, base_url, policy, cancellationToken).ConfigureAwait(false);
+            var reply = ToolResults.Ok(report.Summary());
             reply.IsError = !report.Succeeded;
             return reply;
         });

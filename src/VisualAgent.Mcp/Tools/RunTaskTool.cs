@@ -7,6 +7,7 @@ using VisualAgent.Agent;
 using VisualAgent.Agent.Offline;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
+using VisualAgent.Runs;
 using VisualAgent.Errors;
 using VisualAgent.Hosting;
 using VisualAgent.Planning;
@@ -117,18 +118,4 @@ internal sealed class RunTaskTool(McpServices services)
             reply.IsError = run.Status != Runs.RunStatus.Succeeded;
             return reply;
         });
-}
-
-internal static class RunSettings
-{
-    /// <summary>Scripts and replays of a run on the sample apps point at the samples server through this (its port changes).</summary>
-    public static Dictionary<string, string> WithSamplesBase(this Dictionary<string, string> settings, string? samplesBase)
-    {
-        if (samplesBase is not null)
-        {
-            settings["samples_base"] = samplesBase;
-        }
-
-        return settings;
-    }
 }
