@@ -26,11 +26,11 @@ internal sealed class LocatorScope
         }
 
         var frame = page.Locator(frames[0]).ContentFrame;
-        var prefix = $"locator({LocatorChooser.Quote(frames[0])}).contentFrame().";
+        var prefix = $"locator({LocatorText.Quote(frames[0])}).contentFrame().";
         foreach (var css in frames.Skip(1))
         {
             frame = frame.Locator(css).ContentFrame;
-            prefix += $"locator({LocatorChooser.Quote(css)}).contentFrame().";
+            prefix += $"locator({LocatorText.Quote(css)}).contentFrame().";
         }
 
         return new LocatorScope(null, frame, prefix);
@@ -49,6 +49,12 @@ internal sealed class LocatorScope
 
     public ILocator GetByText(string text, PageGetByTextOptions options) =>
         _page?.GetByText(text, options) ?? _frame!.GetByText(text, new() { Exact = options.Exact });
+
+    public ILocator GetByAltText(string text, PageGetByAltTextOptions options) =>
+        _page?.GetByAltText(text, options) ?? _frame!.GetByAltText(text, new() { Exact = options.Exact });
+
+    public ILocator GetByTitle(string text, PageGetByTitleOptions options) =>
+        _page?.GetByTitle(text, options) ?? _frame!.GetByTitle(text, new() { Exact = options.Exact });
 
     public ILocator Locator(string css) => _page?.Locator(css) ?? _frame!.Locator(css);
 }

@@ -50,7 +50,8 @@ public sealed partial class PlaywrightDriver : ILocatorResolver
         }
     }
 
-    private static ILocator? Build(LocatorScope scope, ElementLocator l) => l.Kind switch
+    /// <summary>The locator as scripts write it and replay resolves it (without its <see cref="ElementLocator.Nth"/>).</summary>
+    internal static ILocator? Build(LocatorScope scope, ElementLocator l) => l.Kind switch
     {
         LocatorKind.TestId => scope.GetByTestId(l.Value),
         LocatorKind.Role when Enum.TryParse<AriaRole>(l.Role, ignoreCase: true, out var role) =>
@@ -58,8 +59,8 @@ public sealed partial class PlaywrightDriver : ILocatorResolver
         LocatorKind.Placeholder => scope.GetByPlaceholder(l.Value, new() { Exact = l.Exact }),
         LocatorKind.Label => scope.GetByLabel(l.Value, new() { Exact = l.Exact }),
         LocatorKind.Text => scope.GetByText(l.Value, new() { Exact = l.Exact }),
-        LocatorKind.Alt => scope.Locator($"[alt={Css(l.Value)}]"),
-        LocatorKind.Title => scope.Locator($"[title={Css(l.Value)}]"),
+        LocatorKind.Alt => scope.GetByAltText(l.Value, new() { Exact = l.Exact }),
+        LocatorKind.Title => scope.GetByTitle(l.Value, new() { Exact = l.Exact }),
         LocatorKind.Id => scope.Locator(l.Css ?? $"[id={Css(l.Value)}]"),
         LocatorKind.Css => scope.Locator(l.Value),
         LocatorKind.XPath => scope.Locator("xpath=" + l.Value),

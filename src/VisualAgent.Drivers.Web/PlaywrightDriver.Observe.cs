@@ -118,8 +118,8 @@ public sealed partial class PlaywrightDriver
                 return null;
             }
 
-            var locator = await LocatorChooser.ChooseAsync(page, raw, Math.Min(3000, _options.NavigationTimeoutMs)).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return raw.ToFacts(_dsf, locator);
+            var ranked = await CheckRankedAsync(page, raw, cancellationToken).ConfigureAwait(false);
+            return (raw with { Locators = ranked }).ToFacts(_dsf);
         }
         catch (PlaywrightException ex)
         {

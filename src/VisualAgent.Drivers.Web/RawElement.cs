@@ -46,14 +46,15 @@ internal sealed record RawElement
     public static RawElement? From(JsonElement? json) =>
         json is { ValueKind: JsonValueKind.Object } value ? value.Deserialize<RawElement>(_json) : null;
 
-    public ElementFacts ToFacts(double deviceScaleFactor, string? locator) => new()
+    /// <summary>The facts, <see cref="ElementFacts.Locator"/> being the best of <see cref="Locators"/> written out.</summary>
+    public ElementFacts ToFacts(double deviceScaleFactor) => new()
     {
         Tag = Tag,
         Role = Role,
         Name = Name,
         Text = Text,
         Box = CoordinateMapper.ToScreen(Left, Top, Width, Height, deviceScaleFactor),
-        Locator = locator,
+        Locator = LocatorText.Best(Locators, Frames),
         Css = Css,
         TestId = TestId,
         Label = Label,

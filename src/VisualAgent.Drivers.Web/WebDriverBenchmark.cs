@@ -9,8 +9,8 @@ public static class WebDriverBenchmark
 {
     /// <summary>
     /// Measures: Playwright create + browser launch, new page (context + page), 1920x1080 screenshot by each path
-    /// (Playwright PNG, CDP PNG, CDP JPEG q80), a click round trip (including settling) and an element-facts lookup,
-    /// all on <paramref name="url"/>.
+    /// (Playwright PNG, CDP PNG, CDP JPEG q80), a click round trip (including settling), an element-facts lookup and,
+    /// of it, the check of the element's ranked locators by Playwright's engines, all on <paramref name="url"/>.
     /// </summary>
     /// <param name="resize">Our own decode + resize + encode (PNG bytes to PNG bytes of a size), measured after a full
     /// capture beside a capture made at that size by the browser (CDP clip scale); null leaves both rows out.</param>
@@ -63,13 +63,24 @@ public static class WebDriverBenchmark
                 var centre = new ScreenPoint(driver.ScreenSize.Width / 2.0, driver.ScreenSize.Height / 2.0);
                 results.Add(("click round trip (incl. settle)", await MedianAsync(iterations,
                     () => driver.ExecuteAsync(new ClickAction(centre.X, centre.Y), cancellationToken), static _ => Task.CompletedTask).ConfigureAwait(false)));
-                results.Add(("element facts lookup", await MedianAsync(iterations,
-                    () => driver.ElementAtAsync(centre, cancellationToken), static _ => Task.CompletedTask).ConfigureAwait(false)));
+                // Element facts at the page's first visible button (a role + name the ranking and Playwright both resolve),
+                // and, of that, the check of its ranked locators through Playwright's own engines alone.
+                var button = await driver.CurrentPage.EvaluateAsync<double[]?>(FirstButtonCentre).ConfigureAwait(false) is [var bx, var by] ? new ScreenPoint(bx, by) : centre;
+                results.Add(("element facts lookup (describe, rank, Playwright check)", await MedianAsync(iterations,
+                    () => driver.ElementAtAsync(button, cancellationToken), static _ => Task.CompletedTask).ConfigureAwait(false)));
+                var raw = RawElement.From(await driver.CurrentPage.EvaluateAsync<System.Text.Json.JsonElement?>(ElementScript.Describe, new[] { button.X, button.Y }).ConfigureAwait(false))
+                    ?? throw new InvalidOperationException($"No element at {button} of {url} to check locators of.");
+                results.Add(("locator check by Playwright's engines (of the lookup)", await MedianAsync(iterations,
+                    () => driver.CheckRankedAsync(driver.CurrentPage, raw, cancellationToken), static _ => Task.CompletedTask).ConfigureAwait(false)));
             }
         }
 
         return results;
     }
+
+    /// <summary>CSS pixels of the first visible button's centre (the benchmark page is at scale 1), or null.</summary>
+    private const string FirstButtonCentre =
+        "() => { const b = [...document.querySelectorAll('button')].find(e => e.offsetParent); if (!b) return null; const r = b.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; }";
 
     private static async Task<double> MedianAsync<T>(int runs, Func<Task<T>> measure, Func<T, Task> cleanup)
     {

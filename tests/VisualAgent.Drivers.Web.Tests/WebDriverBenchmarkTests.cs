@@ -15,7 +15,7 @@ public sealed class WebDriverBenchmarkTests(BrowserFixture fixture)
             TestContext.Current.TestOutputHelper!.WriteLine($"{name,-48} {ms,8:0.0} ms");
         }
 
-        Assert.Equal(7, results.Count);
+        Assert.Equal(8, results.Count);
         Assert.All(results, r => Assert.InRange(r.MedianMs, 0.01, 60_000));
     }
 }

@@ -24,8 +24,10 @@ public sealed record ElementFacts
     public ScreenBox? Box { get; init; }
 
     /// <summary>
-    /// A unique, robust locator in Playwright syntax, preferring role+name, label, test id, placeholder and text over
-    /// CSS, e.g. <c>getByRole('button', { name: 'Export CSV' })</c>.
+    /// The first entry of <see cref="Locators"/> that matched exactly this element (and that Playwright's engine resolved
+    /// to it, when asked), in Playwright syntax, e.g. <c>getByRole('button', { name: 'Export CSV', exact: true })</c>:
+    /// a readable summary of the one ranking for people and older readers, never a ranking of its own. A desktop
+    /// driver puts its element path here.
     /// </summary>
     public string? Locator { get; init; }
 

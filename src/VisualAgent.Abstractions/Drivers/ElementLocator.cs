@@ -25,6 +25,14 @@ public sealed record ElementLocator
     /// <summary>Matched exactly the recorded element when recorded (with <see cref="Nth"/>, the nth match is it).</summary>
     public bool Unique { get; init; }
 
+    /// <summary>
+    /// What Playwright's own engine said when the step was recorded: true when this locator (as scripts and replay
+    /// write it) resolved to exactly the recorded element, false when it resolved to none, several or another one
+    /// (<see cref="Unique"/> is then false too), null when it was not asked (only the top entries are, within a budget).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("playwright")]
+    public bool? Playwright { get; init; }
+
     /// <summary>A Selenium CSS selector equivalent to this locator that found the same element, when one exists.</summary>
     public string? Css { get; init; }
 

@@ -60,6 +60,12 @@ public sealed record StepRecord
     /// <summary>What the element acted on was, for healing (format 2).</summary>
     public ElementFingerprint? Fingerprint { get; init; }
 
+    /// <summary>
+    /// The element acted on as it looked on the step's (already masked) screen: a PNG crop of its box, padded a little,
+    /// relative to the run folder ("shots/003.element.png", format 2); null when no element box or no savable screen.
+    /// </summary>
+    public string? Crop { get; init; }
+
     /// <summary>Why a step that acted at a point has no locators (a canvas, pixels only, no element there).</summary>
     public string? NoLocator { get; init; }
 

@@ -35,7 +35,7 @@ internal sealed class ActionExecutor(RunContext run, Actor actor)
                 await actor.ActAsync(type, trace, cancellationToken).ConfigureAwait(false);
                 return;
             case ClickAction or SelectAction or LongPressAction or DragAction when action.Target is { } point:
-                trace.Element = await actor.ElementAtAsync(point, cancellationToken).ConfigureAwait(false);
+                trace.Element = await actor.ElementAtAsync(point, trace, cancellationToken).ConfigureAwait(false);
                 var verb = action is SelectAction ? StepVerb.Select : StepVerb.Click;
                 await actor.EnforceAsync(actor.Check(new StepIntent(verb), trace.Element), trace, cancellationToken).ConfigureAwait(false);
                 break;

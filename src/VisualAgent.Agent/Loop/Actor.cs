@@ -99,8 +99,13 @@ internal sealed class Actor(RunContext run)
         }
     }
 
-    public async Task<ElementFacts?> ElementAtAsync(ScreenPoint point, CancellationToken cancellationToken)
+    /// <summary>
+    /// The element at the point, and the screen it is on as the run keeps it (the current masked observation, or none
+    /// when that may show a secret unmasked): the step's element crop is cut from that screen, never from a fresh capture.
+    /// </summary>
+    public async Task<ElementFacts?> ElementAtAsync(ScreenPoint point, StepTrace trace, CancellationToken cancellationToken)
     {
+        trace.ElementScreen = run.CurrentUnmasked ? null : run.Current;
         try
         {
             return await run.Driver.ElementAtAsync(point, cancellationToken).ConfigureAwait(false);

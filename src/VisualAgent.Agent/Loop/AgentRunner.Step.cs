@@ -60,6 +60,7 @@ public sealed partial class AgentRunner
         }
 
         var annotated = await AnnotateAsync(loop, index, shot, shotPath, trace).ConfigureAwait(false);
+        var crop = await CropAsync(loop, index, trace).ConfigureAwait(false);
         var description = decision switch
         {
             PlannerDecision.Described d => StepParser.Describe(d.Step),
@@ -77,7 +78,7 @@ public sealed partial class AgentRunner
             Screenshot = shotPath, ScreenshotSize = shot.Size, AnnotatedScreenshot = annotated, Model = ModelName(decision),
             SentSize = trace.SentSize, RawReply = trace.RawReply, Action = trace.Action, Element = trace.Element is { } element ? element with { Locators = null, Fingerprint = null } : null, ElementPath = trace.Element?.Path,
             Locators = trace.Element is not { Tag: "canvas" } && trace.Element?.Locators is { Count: > 0 } locators ? locators : null, Fingerprint = trace.Element?.Fingerprint,
-            NoLocator = NoLocatorReason(trace),
+            NoLocator = NoLocatorReason(trace), Crop = crop,
             Confidence = trace.Confidence, Outcome = outcome, Error = error, ScreenChange = trace.ScreenChange, Usage = trace.Usage,
             Cost = loop.Request.Price?.CostOf(trace.Usage, trace.ModelMs),
             ModelMs = trace.ModelMs, ActMs = trace.ActMs, TotalMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds,
@@ -251,6 +252,33 @@ public sealed partial class AgentRunner
 
         var annotated = await _annotator.AnnotateAsync(shot.Png.ToArray(), point, trace.Action.BoxValue).ConfigureAwait(false);
         return await loop.Writer.SaveShotAsync(index, annotated, annotated: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Padding around an element crop, in screenshot pixels, and the longest side a crop is scaled down to.</summary>
+    internal const int CropPadding = 8, CropMaxSide = 480;
+
+    /// <summary>
+    /// Cuts the acted-on element out of the screen its box was read against (the observation as the run keeps it:
+    /// fields holding a secret already blanked) for shots/NNN.element.png; none without a box, a screen or an annotator.
+    /// A crop is a record, never a reason to fail a step.
+    /// </summary>
+    private async Task<string?> CropAsync(LoopState loop, int index, StepTrace trace)
+    {
+        if (_annotator is null || trace.Element?.Box is not { } box || trace.ElementScreen is not { } screen)
+        {
+            return null;
+        }
+
+        try
+        {
+            var png = await _annotator.CropAsync(screen.Png.ToArray(), box, CropPadding, CropMaxSide).ConfigureAwait(false);
+            return png is null ? null : await loop.Writer.SaveCropAsync(index, png).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is VisualAgentException or IOException or ArgumentException)
+        {
+            trace.Notes.Add($"element crop not saved: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Why a step that acted at a point records no locators; null when it has some or acted at no point.</summary>

@@ -35,7 +35,7 @@ internal sealed partial class StepExecutor
     private async Task<bool> PointAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
         var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb, intent.Source).ConfigureAwait(false);
-        trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(target.Point, trace, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, trace.Probe.Element), trace, cancellationToken).ConfigureAwait(false);
         NoteNoRepeat(trace);
@@ -73,7 +73,7 @@ internal sealed partial class StepExecutor
         }
 
         var target = await _locator.LocateAsync(intent.Target, trace, cancellationToken, StepVerb.Type, intent.Source).ConfigureAwait(false);
-        trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(target.Point, trace, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } field && !IsTypable(field))
         {
@@ -146,7 +146,7 @@ internal sealed partial class StepExecutor
             (point, box) = (target.Point, target.Box);
         }
 
-        trace.Element = await _actor.ElementAtAsync(point, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(point, trace, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         if (trace.Probe.Element is { } list && list.Tag != "select")
         {
@@ -210,7 +210,7 @@ internal sealed partial class StepExecutor
         trace.Probe.Element = shown;
         trace.Probe.Before = run.Current;
         (trace.Probe.Widget, trace.Probe.Choice) = (widget.Role == "combobox" ? widget : null, option);
-        trace.Element = await _actor.ElementAtAsync(at, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(at, trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new ClickAction(at.X, at.Y) { Box = shown.VisibleBox.Value.ToArray() };
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
         return true;
@@ -255,7 +255,7 @@ internal sealed partial class StepExecutor
         }
 
         var at = shown.ClickPoint ?? shown.VisibleBox.Value.Center;
-        trace.Element = await _actor.ElementAtAsync(at, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(at, trace, cancellationToken).ConfigureAwait(false);
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element, shown), trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new ClickAction(at.X, at.Y) { Box = shown.VisibleBox.Value.ToArray() };
         await _actor.ActAsync(trace.Action, trace, cancellationToken).ConfigureAwait(false);
@@ -297,7 +297,7 @@ internal sealed partial class StepExecutor
     private async Task<bool> CheckAsync(StepIntent intent, StepTrace trace, CancellationToken cancellationToken)
     {
         var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, intent.Verb, intent.Source).ConfigureAwait(false);
-        trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(target.Point, trace, cancellationToken).ConfigureAwait(false);
         await AimAsync(target, trace, cancellationToken).ConfigureAwait(false);
         var want = intent.Verb == StepVerb.Check;
         trace.Probe.ExpectChecked = want;
@@ -351,7 +351,7 @@ internal sealed partial class StepExecutor
         }
 
         var target = await _locator.LocateAsync(Required(intent.Target, intent), trace, cancellationToken, StepVerb.Upload, intent.Source).ConfigureAwait(false);
-        trace.Element = await _actor.ElementAtAsync(target.Point, cancellationToken).ConfigureAwait(false);
+        trace.Element = await _actor.ElementAtAsync(target.Point, trace, cancellationToken).ConfigureAwait(false);
         await _actor.EnforceAsync(_actor.Check(intent, trace.Element), trace, cancellationToken).ConfigureAwait(false);
         trace.Action = new ClickAction(target.Point.X, target.Point.Y) { Box = target.Box?.ToArray() };
         var started = Stopwatch.GetTimestamp();

@@ -13,6 +13,9 @@ internal sealed class StepTrace
 
     public ElementFacts? Element { get; set; }
 
+    /// <summary>The observation the element's box was read against (already masked), for its crop; null when there was none.</summary>
+    public Screenshot? ElementScreen { get; set; }
+
     /// <summary>The planner's raw reply (a model planner), kept apart from the grounder's.</summary>
     public string? PlannerRaw { get; set; }
 

@@ -80,6 +80,13 @@ public static class ReportWriter
         Row(sb, "Found by", step.Grounding);
         Row(sb, "Check", step.Check?.ToString());
         Row(sb, "Element", step.Element is { } el ? $"{el.Role} \"{el.Name ?? el.Text}\" {el.Locator}" : null);
+        if (step.Crop is { } crop)
+        {
+            // The element as it looked when acted on (cut from the masked screenshot), small, beside its facts.
+            sb.Append("<dt>Element as seen</dt><dd><a href=\"").Append(E(crop)).Append("\"><img class=\"crop\" loading=\"lazy\" src=\"")
+                .Append(E(crop)).Append("\" alt=\"the element acted on in step ").Append(step.Index).Append("\"></a></dd>");
+        }
+
         Row(sb, "Error", step.Error);
         Row(sb, "Model reply", step.RawReply, code: true);
         Row(sb, "Timings", FormattableString.Invariant(
@@ -113,6 +120,7 @@ public static class ReportWriter
         + ".succeeded,.ok .outcome{background:#d4f5dc}.failed,.failed .outcome{background:#fdd9d9}.blocked,.blocked .outcome{background:#fde9c4}"
         + ".running{background:#dbe7ff}.body{display:grid;grid-template-columns:minmax(0,560px) minmax(0,1fr);gap:16px;align-items:start}"
         + "@media (max-width:900px){body{margin:12px}.body{grid-template-columns:minmax(0,1fr)}}"
+        + ".crop{max-width:240px;max-height:120px;border:1px solid #d8dce3;display:block}"
         + ".shot{position:relative}.shot img{width:100%;border:1px solid #d8dce3;display:block}"
         + ".mark{position:absolute;width:18px;height:18px;margin:-11px 0 0 -11px;border:3px solid #e0115f;border-radius:50%;box-shadow:0 0 0 2px #fff}";
 }

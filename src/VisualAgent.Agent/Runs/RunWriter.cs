@@ -144,6 +144,15 @@ public sealed class RunWriter : IAsyncDisposable
         return name;
     }
 
+    /// <summary>Saves the crop of the element a step acted on as shots/NNN.element.png.</summary>
+    public async Task<string> SaveCropAsync(int index, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"shots/{index:000}.element.png");
+        await using var file = new FileStream(Path.Combine(Folder, name), FileMode.Create, FileAccess.Write, FileShare.Read, 65536, useAsync: true);
+        await file.WriteAsync(png, cancellationToken).ConfigureAwait(false);
+        return name;
+    }
+
     /// <summary>Saves the screen after a step that has no action of its own (a manual takeover) as shots/NNN.after.png.</summary>
     public async Task<string> SaveAfterShotAsync(int index, ReadOnlyMemory<byte> png, CancellationToken cancellationToken = default)
     {

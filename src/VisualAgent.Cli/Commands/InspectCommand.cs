@@ -168,6 +168,9 @@ internal static class InspectCommand
         Row("text", facts.Text);
         Row("box", facts.Box);
         Row("locator", facts.Locator);
+        Row("ranked locators", facts.Locators is { Count: > 0 } ranked
+            ? $"{ranked.Count} ({ranked.Count(l => l.Unique)} unique; Playwright's engine confirmed {ranked.Count(l => l.Playwright == true)}, refused {ranked.Count(l => l.Playwright == false)})"
+            : null);
         Row("css", facts.Css);
         Row("label", facts.Label);
         Row("placeholder", facts.Placeholder);

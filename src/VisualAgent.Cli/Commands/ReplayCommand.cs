@@ -77,7 +77,7 @@ internal static class ReplayCommand
         var report = await WebReplay.RunAsync(session.Driver, session.ResolveUrl, session.SamplesBaseUrl, details, heal, given, policy, ct).ConfigureAwait(false);
         if (context.Json)
         {
-            CliOutput.WriteJson(report.Summary());
+            CliOutput.WriteJson(report.Summary(details.Folder));
         }
         else
         {
@@ -88,6 +88,12 @@ internal static class ReplayCommand
             }
 
             CliOutput.Out.Write(table);
+            // A step that healed or failed: what its element looked like when recorded, to compare with the page now.
+            foreach (var s in report.Steps.Where(s => (s.Healed || !s.Ok) && s.Crop is not null))
+            {
+                CliOutput.Out.WriteLine($"step {s.Index}: the recorded element looked like {s.CropIn(details.Folder)}");
+            }
+
             CliOutput.Out.WriteLine($"replay {(report.Succeeded ? "succeeded" : "FAILED: " + report.Reason)}: {report.Steps.Count} steps, {report.CacheHits} cache hits, {report.HealedSteps} healed, {report.ModelCalls} model calls (the run made {report.OriginalModelCalls}); {report.TotalMs / 1000:0.0} s against the run's {report.OriginalMs / 1000:0.0} s");
             if (report.DiffPath is { } diff)
             {

@@ -8,7 +8,7 @@ namespace VisualAgent.Codegen.Replay;
 
 /// <summary>
 /// The healed locators of a replay as a reviewable diff (heal.diff.json in the run folder: per healed step, how it was
-/// healed, the recorded locators and the ones found now), and, for apply, the recording rewritten with them.
+/// healed, the recorded locators and the ones found now, and the recorded element's crop to compare with), and, for apply, the recording rewritten with them.
 /// </summary>
 public static class HealDiff
 {
@@ -19,12 +19,13 @@ public static class HealDiff
         [property: JsonPropertyName("description")] string Description,
         [property: JsonPropertyName("healed_by")] string HealedBy,
         [property: JsonPropertyName("old")] IReadOnlyList<ElementLocator>? Old,
-        [property: JsonPropertyName("new")] IReadOnlyList<ElementLocator>? New);
+        [property: JsonPropertyName("new")] IReadOnlyList<ElementLocator>? New,
+        [property: JsonPropertyName("crop")] string? Crop = null);
 
     public static async Task<string> WriteAsync(RunDetails details, IReadOnlyList<ReplayStepReport> reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var entries = reports.Where(r => r.Healed).Select(r => new Entry(r.Index, r.Description, r.How, r.OldLocators, r.NewLocators)).ToList();
+        var entries = reports.Where(r => r.Healed).Select(r => new Entry(r.Index, r.Description, r.How, r.OldLocators, r.NewLocators, r.Crop)).ToList();
         var path = Path.Combine(details.Folder, FileName);
         var json = JsonSerializer.Serialize(new { run = details.Run.Id, healed = entries }, ActionJson.Indented);
         await WriteAtomicallyAsync(path, json, cancellationToken).ConfigureAwait(false);

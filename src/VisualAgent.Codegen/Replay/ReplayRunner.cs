@@ -136,16 +136,16 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
             var now = healed ? context.Healed : null;
             return new ReplayStepReport(step.Index, step.Description ?? "", how, true, null, Stopwatch.GetElapsedTime(t0).TotalMilliseconds)
             {
-                Healed = healed, NewLocators = now, OldLocators = step.Locators,
+                Healed = healed, NewLocators = now, OldLocators = step.Locators, Crop = step.Crop,
             };
         }
         catch (ReplayStepException e)
         {
-            return new ReplayStepReport(step.Index, step.Description ?? "", e.How ?? "", false, e.Message, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            return new ReplayStepReport(step.Index, step.Description ?? "", e.How ?? "", false, e.Message, Stopwatch.GetElapsedTime(t0).TotalMilliseconds) { Crop = step.Crop };
         }
         catch (VisualAgent.Errors.DriverException e)
         {
-            return new ReplayStepReport(step.Index, step.Description ?? "", "", false, e.Message, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            return new ReplayStepReport(step.Index, step.Description ?? "", "", false, e.Message, Stopwatch.GetElapsedTime(t0).TotalMilliseconds) { Crop = step.Crop };
         }
     }
 

@@ -155,6 +155,9 @@ internal static class ElementScript
             cur = p;
           }
           if (tagOf(target) === 'label' && target.control) target = target.control;
+          // Kept (not in the DOM: no attribute, no mutation) for the driver to check its locators with Playwright's own
+          // engines: which of a locator's matches is this element.
+          try { Object.defineProperty(target.ownerDocument.defaultView, Symbol.for('visual-agent.target'), { value: target, configurable: true, writable: true }); } catch { }
           const role = roleOf(target);
           const ty = inputType(target);
           const tag = tagOf(target);

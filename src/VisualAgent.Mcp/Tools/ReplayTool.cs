@@ -28,7 +28,7 @@ internal sealed class ReplayTool(McpServices services)
             await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(WebReplay.NewDownloadsFolder()), WebReplay.NeedsSamples(details.Run, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
             var policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
             var report = await WebReplay.RunAsync(session.Driver, session.ResolveUrl, session.SamplesBaseUrl, details, mode, base_url, policy, cancellationToken).ConfigureAwait(false);
-            var reply = ToolResults.Ok(report.Summary());
+            var reply = ToolResults.Ok(report.Summary(details.Folder));
             reply.IsError = !report.Succeeded;
             return reply;
         });

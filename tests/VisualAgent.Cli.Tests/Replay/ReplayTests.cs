@@ -68,6 +68,8 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
         Assert.Contains(login.GetProperty("old").EnumerateArray(), l => l.GetProperty("value").GetString() == "login-btn");
         Assert.Contains(login.GetProperty("new").EnumerateArray(), l => l.GetProperty("value").GetString() == "signin-submit");
         Assert.Contains(healed[1].GetProperty("new").EnumerateArray(), l => l.TryGetProperty("name", out var n) && n.GetString() == "Orders list");
+        // Each healed step points at what its element looked like when recorded (the crop saved by the run).
+        Assert.All(healed, h => Assert.True(File.Exists(Path.Combine(demo.RunFolder, h.GetProperty("crop").GetString()!)), h.GetProperty("crop").GetString()));
         Assert.False(report.Applied);
         Assert.Equal(recording, await File.ReadAllTextAsync(Path.Combine(details.Folder, "steps.jsonl"), TestContext.Current.CancellationToken));
     }

@@ -130,7 +130,8 @@ function show(index) {
     ...fact('grounding', s.grounding),
     ...fact('confidence', s.confidence),
     ...fact('element', element),
-    ...fact('locator', s.locators?.[0] ? `${s.locators[0].kind}: ${s.locators[0].value}${s.locators[0].unique ? ' (unique)' : ''}` : s.no_locator),
+    // The ranking's best entry (the first that matched exactly the element; the driver writes it out as element.locator).
+    ...fact('locator', s.element?.locator ?? (s.locators?.find(l => l.unique) ? `${s.locators.find(l => l.unique).kind}: ${s.locators.find(l => l.unique).value} (unique)` : s.no_locator)),
     ...fact('check', check),
     ...fact('timings', `model ${fmtMs(s.model_ms)}, act ${fmtMs(s.act_ms)}, total ${fmtMs(s.total_ms)}`),
     ...fact('tokens', s.usage ? `in ${s.usage.prompt_tokens}, out ${s.usage.completion_tokens}, image ${s.usage.image_tokens}` : null));
