@@ -19,6 +19,7 @@ public static class AgentFactory
             annotator: new VisionScreenshotAnnotator(), logger: setup.Logger)
         {
             StepRecorded = setup.StepRecorded,
+            RunCreated = setup.RunCreated,
             Pause = setup.Pause ?? NoPauseController.Instance,
         };
     }

@@ -37,6 +37,9 @@ public sealed record AgentSetup
     /// <summary>Called after each step is on disk (progress display).</summary>
     public Action<StepRecord>? StepRecorded { get; init; }
 
+    /// <summary>Called once the run folder exists, with the run's id.</summary>
+    public Action<string>? RunCreated { get; init; }
+
     /// <summary>Pauses between steps on request; null = never.</summary>
     public IPauseController? Pause { get; init; }
 

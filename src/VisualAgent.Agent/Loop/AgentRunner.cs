@@ -85,6 +85,9 @@ public sealed partial class AgentRunner
     /// <summary>Called after each step is on disk, with secrets masked (progress display).</summary>
     public Action<StepRecord>? StepRecorded { get; init; }
 
+    /// <summary>Called once the run folder exists, with the run's id (a page that shows the run live can open it then).</summary>
+    public Action<string>? RunCreated { get; init; }
+
     /// <summary>Pauses between steps on request (Ctrl-C at a terminal); default <see cref="NoPauseController"/>.</summary>
     public IPauseController Pause { get; init; } = NoPauseController.Instance;
 
@@ -112,6 +115,7 @@ public sealed partial class AgentRunner
         };
         await using var writer = await _store.CreateAsync(initial, _secrets.Masker, cancellationToken).ConfigureAwait(false);
         Log.RunStarted(_logger, initial.Id, writer.Folder);
+        RunCreated?.Invoke(writer.Id);
         var run = new RunContext
         {
             Driver = _driver, Grounder = _grounder, Policy = new SafetyPolicy(_policy, request.StartUrl), Prompt = _prompt,

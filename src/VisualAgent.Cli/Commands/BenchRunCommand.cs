@@ -10,6 +10,7 @@ using VisualAgent.Bench.Tasks;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
+using VisualAgent.Hosting.ServingCheck;
 using VisualAgent.Models.Profiles;
 using VisualAgent.Vision.Grounding;
 using VisualAgent.Vision.Ocr;
@@ -119,50 +120,25 @@ internal static class BenchRunCommand
     /// </summary>
     private static async Task<int?> CheckServingAsync(VerbContext context, IReadOnlyList<string> models, ModelProfiles profiles, CancellationToken ct)
     {
-        foreach (var name in models)
+        var results = await ServingPreflight.RunAsync(
+            models, profiles, (name, c) => ModelStacks.OpenAsync(context, name, c), ownsStacks: true,
+            starting: name => CliOutput.Info($"serving self-check of {name} (--no-check skips it) ..."), ct).ConfigureAwait(false);
+        foreach (var result in results)
         {
-            if (!profiles.TryGet(name, out var profile) || profile.IsOcr || profile.IsSimulated || profile.GroundsThroughElements || profile.Dialect is null)
+            if (result.Report is { } report)
             {
-                continue;
-            }
-
-            VisualAgent.Hosting.ModelStack stack;
-            try
-            {
-                stack = await ModelStacks.OpenAsync(context, name, ct).ConfigureAwait(false);
-            }
-            catch (ModelUnavailableException)
-            {
-                continue;
-            }
-
-            await using (stack.ConfigureAwait(false))
-            {
-                if (stack.Dialect?.Abilities.HasFlag(Models.Dialects.DialectAbilities.Ground) != true)
-                {
-                    continue; // a family without coordinates (BLIP-2): nothing to check
-                }
-
-                CliOutput.Info($"serving self-check of {name} (--no-check skips it) ...");
-                VisualAgent.Hosting.ServingCheck.ServingCheckReport report;
-                try
-                {
-                    report = await VisualAgent.Hosting.ServingCheck.ServingSelfCheck.RunAsync(stack, ct).ConfigureAwait(false);
-                }
-                catch (VisualAgentException ex)
-                {
-                    // A server that fails calls (rate limits, errors) is the bench's to report per sample, not a reason to stop here.
-                    CliOutput.Warn($"the serving self-check of {name} could not run ({ex.Message}); the bench goes on and reports the model's errors.");
-                    continue;
-                }
-
                 ServingCheckOutput.Print(report, CliOutput.Err);
-                if (report.Diagnosis.Verdict == Models.Serving.ServingVerdict.Misconfigured)
-                {
-                    CliOutput.Error($"bench run stopped before the first sample: {name} is misconfigured (fix it, or pass --no-check to score it as it is).");
-                    return ExitCodes.TaskFailed;
-                }
             }
+            else if (result.Error is { } error)
+            {
+                CliOutput.Warn($"the serving self-check of {result.Profile} could not run ({error}); the bench goes on and reports the model's errors.");
+            }
+        }
+
+        if (results.FirstOrDefault(r => r.Stops) is { } stop)
+        {
+            CliOutput.Error($"bench run stopped before the first sample: {stop.Profile} is misconfigured (fix it, or pass --no-check to score it as it is).");
+            return ExitCodes.TaskFailed;
         }
 
         return null;

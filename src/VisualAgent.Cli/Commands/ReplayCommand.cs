@@ -51,7 +51,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(VerbContext context, CancellationToken ct)
     {
-        var heal = HealModes.Parse(context.Get(HealOption));
+        var heal = WebReplay.ParseHeal(context.Get(HealOption), "--heal");
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = context.Get(SkillOption) is { } skill
             ? VisualAgent.Codegen.Skills.SkillExporter.LoadRecording(Path.Combine(RunsCommand.FindSkillsRoot(), skill))
@@ -72,9 +72,11 @@ internal static class ReplayCommand
         }
 
         var given = context.Get(BaseUrlOption);
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, WebReplay.NeedsSamples(details.Run, given) ? "samples:" : null, WebReplay.NewDownloadsFolder(), navigate: false, ct).ConfigureAwait(false);
+        var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, WebReplay.NeedsSamples(details, given) ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-        var report = await WebReplay.RunAsync(session.Driver, session.ResolveUrl, session.SamplesBaseUrl, details, heal, given, policy, ct).ConfigureAwait(false);
+        var request = WebReplay.Request(heal, given is null ? null : session.ResolveUrl(given), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable);
+        var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
         if (context.Json)
         {
             CliOutput.WriteJson(report.Summary(details.Folder));

@@ -150,14 +150,7 @@ internal static class RunCommand
         await using var grounderStack = grounderName is null || string.Equals(grounderName, profileName, StringComparison.OrdinalIgnoreCase)
             ? null
             : await ModelStacks.OpenAsync(context, grounderName, ct).ConfigureAwait(false);
-        foreach (var stack in new[] { models, grounderStack })
-        {
-            if (stack is { Simulated: true })
-            {
-                throw new UsageException($"'{stack.Profile.Name}' is a simulated model: it answers only from ground truth a test or the benchmark registers, so it cannot run a free task. Use 'visual-agent bench run --suite tasks-samples --models {stack.Profile.Name}', or a real model profile.");
-            }
-        }
-
+        WebTask.RefuseSimulated(models, grounderStack);
         var grounder = (grounderStack ?? models).Grounder;
         IPlanner planner;
         if (models.Offline)
@@ -188,7 +181,7 @@ internal static class RunCommand
         await using var desktop = onDesktop ? await DesktopCommandOptions.OpenSessionAsync(context, ct).ConfigureAwait(false) : null;
         await using var session = onDesktop ? null : await BrowserCommandOptions.OpenSessionAsync(context, demo ? "samples:" : url, downloads, navigate: false, ct).ConfigureAwait(false);
         var startUrl = url is null || session is null ? null : session.ResolveUrl(url);
-        goal = session?.SamplesBaseUrl is { } samples ? goal.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : goal;
+        goal = WebTask.ResolveGoal(goal, session?.SamplesBaseUrl);
         Drivers.IUiDriver driver = desktop is null ? session!.Driver : desktop.Driver;
         if (planner is OfflinePlanner)
         {
@@ -244,13 +237,7 @@ internal static class RunCommand
             GroundThroughElements = (grounderStack ?? models).Profile.GroundsThroughElements,
             Price = models.Price,
             Settings = desktop is null
-                ? new Dictionary<string, string>
-                {
-                    ["viewport"] = $"{session!.Options.ViewportWidth}x{session.Options.ViewportHeight}",
-                    ["device_scale_factor"] = session.Options.DeviceScaleFactor.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["headless"] = session.Options.Headless ? "true" : "false",
-                    ["confirmations"] = prompt.Name,
-                }
+                ? WebTask.Settings(session!, prompt.Name, via: null)
                 : new Dictionary<string, string>
                 {
                     ["display"] = desktop.Driver.Display,
@@ -260,12 +247,6 @@ internal static class RunCommand
                     ["confirmations"] = prompt.Name,
                 },
         };
-        if (session?.SamplesBaseUrl is { } samplesBase)
-        {
-            // Scripts generated from the run point at the samples server through a variable (its port changes).
-            request = request with { Settings = request.Settings.WithSamplesBase(samplesBase) };
-        }
-
         // SIGTERM (timeout, kill, a service manager) and SIGHUP (the terminal closed) stop the run as Ctrl-C does: it ends
         // "interrupted" with run.json and report.html written, and the exit code says which signal (143, 129).
         int? stoppedBy = null;

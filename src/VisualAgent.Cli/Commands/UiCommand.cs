@@ -24,8 +24,10 @@ internal static class UiCommand
     {
         var command = new Command("ui", """
             The web UI until Ctrl-C: a playground (upload screenshots, ground "the Export button", read text, ask a model,
-            sampling and image budget, save and reload conversations), the runs (timeline, live view, export code) and the
-            benchmarks (start a suite with live progress, reports, compare two). 127.0.0.1 by default.
+            set-of-marks, sampling and image budget, save and reload conversations, export code, open as task), the runs
+            (timeline, live view, re-run, replay, export code) and the benchmarks (serving self-check, start a suite with
+            live progress, reports, compare two). 127.0.0.1 by default. Runs started here have no terminal: risky steps are
+            denied, and secrets come only from this server's environment.
             Example: visual-agent ui --port 5090
             """);
         command.Options.Add(PortOption);

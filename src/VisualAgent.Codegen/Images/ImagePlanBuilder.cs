@@ -3,6 +3,7 @@ using VisualAgent.Agent.Targets;
 using VisualAgent.Codegen.Plans;
 using VisualAgent.Drivers;
 using VisualAgent.Errors;
+using VisualAgent.Geometry;
 using VisualAgent.Grounding;
 using VisualAgent.Planning;
 
@@ -49,16 +50,31 @@ public sealed class ImagePlanBuilder(IGrounder grounder)
                     throw new UsageException($"Step {i + 1} ({step.Description}): {target} was not found on the screenshot{(found.Error is { } why ? $" ({why})" : "")}. Check the screenshot shows it, or name it as it reads there.");
                 }
 
-                var spec = TargetPhrase.Parse(target);
-                var role = RoleOf(spec, intent.Verb);
-                var label = spec.Text.Length > 0 ? spec.Text : null;
-                step = step with { Point = found.Point, Box = found.Box, Label = label, Role = role, Locators = Locators(label, role) };
+                step = Found(step, intent.Verb, found.Point, found.Box);
             }
 
             steps.Add(step);
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// <paramref name="step"/> with where its target was found and the label, kind and locators read from its target phrase
+    /// (what <see cref="PlaceAsync"/> does with each target it finds; the web UI's export of a grounding conversation too).
+    /// </summary>
+    public static ImageStep Found(ImageStep step, StepVerb verb, ScreenPoint point, ScreenBox? box)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (string.IsNullOrWhiteSpace(step.Target))
+        {
+            throw new ArgumentException("The step has no target phrase to read a label and kind from.", nameof(step));
+        }
+
+        var spec = TargetPhrase.Parse(step.Target);
+        var role = RoleOf(spec, verb);
+        var label = spec.Text.Length > 0 ? spec.Text : null;
+        return step with { Point = point, Box = box, Label = label, Role = role, Locators = Locators(label, role) };
     }
 
     /// <summary>Counts each step's locators on the live page and keeps, in order, only those that match exactly one element.</summary>

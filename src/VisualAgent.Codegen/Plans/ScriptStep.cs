@@ -22,6 +22,12 @@ public sealed record ScriptStep
     /// <summary>Why the step acts at a point (no DOM, a canvas, a run recorded before locators).</summary>
     public string? PointReason { get; init; }
 
+    /// <summary>
+    /// A comment written before the step acts: where else to act should its locator stop matching (a point found on a
+    /// screenshot, kept as a commented fallback beside the locator). Null: none.
+    /// </summary>
+    public string? FallbackNote { get; init; }
+
     /// <summary>Text to type, text to wait for or verify.</summary>
     public ScriptText? Text { get; init; }
 

@@ -1,42 +1,58 @@
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
-using VisualAgent.Drivers;
 using VisualAgent.Runs;
+using VisualAgent.Codegen.Plans;
+using VisualAgent.Errors;
 
 namespace VisualAgent.Codegen.Replay;
 
 /// <summary>
-/// A recorded web run replayed in a browser session: what every front end (CLI, MCP, UI) does the same way — whether the
-/// session needs the samples server, where the replay points, secrets from the environment — so they cannot drift apart.
+/// What every caller of a browser replay decides the same way (`replay`, the MCP's replay tool, the web UI's replay
+/// button): the heal mode from its name, whether the samples server is needed, the secrets the recording types, and
+/// the <see cref="ReplayRequest"/> for the session the caller opened.
 /// </summary>
 public static class WebReplay
 {
-    /// <summary>True when the replay needs a samples server: the run used one, or the replay targets one (samples:PATH).</summary>
-    public static bool NeedsSamples(RunRecord run, string? baseUrl) =>
-        run.Settings.ContainsKey(RunSettingKeys.SamplesBase) || baseUrl?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>off, propose or apply (any case); anything else is bad input named by <paramref name="what"/> (e.g. "--heal").</summary>
+    public static HealMode ParseHeal(string? value, string what) => (value ?? "propose").Trim().ToLowerInvariant() switch
+    {
+        "off" => HealMode.Off,
+        "propose" => HealMode.Propose,
+        "apply" => HealMode.Apply,
+        var other => throw new UsageException($"Unknown {what} '{other}'. Use off, propose or apply."),
+    };
 
-    /// <summary>A private downloads folder for one replay's browser (removed with the session).</summary>
-    public static string NewDownloadsFolder() =>
-        Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
+    /// <summary>The recording was made on the samples server, or the replay is aimed at it (samples:PATH): the session starts one.</summary>
+    public static bool NeedsSamples(RunDetails details, string? baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return details.Run.Settings.ContainsKey(RunSettingKeys.SamplesBase) || baseUrl?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
+    }
+
+    /// <summary>The secrets the recording types that <paramref name="secret"/> does not have (a replay needs every one before it starts).</summary>
+    public static IReadOnlyList<string> MissingSecrets(RunDetails details, Func<string, string?> secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        try
+        {
+            return [.. PlanBuilder.Build(details).Secrets.Where(s => secret(s) is null)];
+        }
+        catch (UnsupportedStepException)
+        {
+            return []; // the replay itself says why the recording cannot be played
+        }
+    }
 
     /// <summary>
-    /// Replays <paramref name="details"/> with <paramref name="driver"/>: against <paramref name="baseUrl"/> when given (the
-    /// caller resolves samples:PATH through <paramref name="resolveUrl"/>, its browser session's resolver), else as recorded (a
-    /// samples run maps onto <paramref name="samplesBaseUrl"/>, the session's samples server). Secrets are read from the
-    /// environment and typed only on the origin the run typed them on.
+    /// The request for a session: <paramref name="resolvedBaseUrl"/> (the caller's --base-url through the session's
+    /// ResolveUrl) or, when none is given, the session's samples server, onto which a samples recording maps.
     /// </summary>
-    public static Task<ReplayReport> RunAsync(
-        IBrowserDriver driver, Func<string, string> resolveUrl, string? samplesBaseUrl, RunDetails details, HealMode heal, string? baseUrl, PolicyOptions policy, CancellationToken ct)
+    public static ReplayRequest Request(HealMode heal, string? resolvedBaseUrl, string? samplesBaseUrl, PolicyOptions policy, Func<string, string?> secret) => new()
     {
-        ArgumentNullException.ThrowIfNull(resolveUrl);
-        var request = new ReplayRequest
-        {
-            Heal = heal,
-            BaseUrl = baseUrl is not null ? resolveUrl(baseUrl).TrimEnd('/') : samplesBaseUrl,
-            SamplesBaseUrl = samplesBaseUrl,
-            Secret = Environment.GetEnvironmentVariable,
-            Policy = policy,
-        };
-        return new ReplayRunner(driver).RunAsync(details, request, ct);
-    }
+        Heal = heal,
+        BaseUrl = resolvedBaseUrl is not null ? resolvedBaseUrl.TrimEnd('/') : samplesBaseUrl,
+        SamplesBaseUrl = samplesBaseUrl,
+        Secret = secret,
+        Policy = policy,
+    };
 }

@@ -25,6 +25,11 @@ public abstract class ScriptWriter
         foreach (var step in plan.Steps)
         {
             Announce(step);
+            if (step.FallbackNote is { } note)
+            {
+                Comment(note);
+            }
+
             Step(plan, step);
         }
 

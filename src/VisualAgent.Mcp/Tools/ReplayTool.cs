@@ -5,7 +5,6 @@ using ModelContextProtocol.Server;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Codegen.Replay;
-using VisualAgent.Errors;
 using VisualAgent.Hosting;
 
 namespace VisualAgent.Mcp.Tools;
@@ -23,11 +22,13 @@ internal sealed class ReplayTool(McpServices services)
         Guard.RunAsync(async () =>
         {
             Guard.Require(run, nameof(run));
-            var mode = HealModes.Parse(heal);
+            var mode = WebReplay.ParseHeal(heal, "heal");
             var details = new RunReader(new RunStore(services.Settings.RunsFolder)).Load(run);
-            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(WebReplay.NewDownloadsFolder()), WebReplay.NeedsSamples(details.Run, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
+            var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
+            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(downloads), WebReplay.NeedsSamples(details, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
             var policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-            var report = await WebReplay.RunAsync(session.Driver, session.ResolveUrl, session.SamplesBaseUrl, details, mode, base_url, policy, cancellationToken).ConfigureAwait(false);
+            var request = WebReplay.Request(mode, base_url is null ? null : session.ResolveUrl(base_url), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable);
+            var report = await new ReplayRunner(session.Driver).RunAsync(details, request, cancellationToken).ConfigureAwait(false);
             var reply = ToolResults.Ok(report.Summary(details.Folder));
             reply.IsError = !report.Succeeded;
             return reply;

@@ -1,16 +1,13 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using VisualAgent.Agent;
-using VisualAgent.Agent.Offline;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Runs;
 using VisualAgent.Errors;
 using VisualAgent.Hosting;
-using VisualAgent.Planning;
 
 namespace VisualAgent.Mcp.Tools;
 
@@ -37,28 +34,8 @@ internal sealed class RunTaskTool(McpServices services)
                 throw new UsageException($"max_steps {max_steps} is out of range: give 1..1000.");
             }
 
-            var secrets = new SecretResolver(new SecretMasker(), declared: SecretResolver.Names(instruction));
-            secrets.EnsureDeclaredAvailable();
             var models = await services.ModelAsync(model, cancellationToken).ConfigureAwait(false);
             var grounderStack = grounder is null ? null : await services.ModelAsync(grounder, cancellationToken).ConfigureAwait(false);
-            foreach (var stack in new[] { models, grounderStack })
-            {
-                if (stack is { Simulated: true })
-                {
-                    throw new UsageException($"'{stack.Profile.Name}' is a simulated model: it answers only from ground truth a test or the benchmark registers, so it cannot run a free task. Use a real model profile, or offline with explicit steps.");
-                }
-            }
-
-            if (models.Offline && !StepParser.TryParse(instruction, out _, out var error))
-            {
-                throw new UsageException($"{error}\nThe offline default runs explicit steps only; for a free-form goal give a vision-language model profile as model.");
-            }
-
-            var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
-            await using var session = await BrowserSession.OpenAsync(services.ReadBrowserOptions(downloads), url ?? (instruction.Contains("samples:", StringComparison.Ordinal) ? "samples:" : null), services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
-            var goal = session.SamplesBaseUrl is { } samples ? instruction.Replace("{{samples}}", samples, StringComparison.Ordinal).Replace("samples:", samples + "/", StringComparison.Ordinal) : instruction;
-            IPlanner planner = models.Offline ? new OfflinePlanner(StepParser.Parse(goal))
-                : grounderStack is null ? models.CreatePlanner() : models.CreateWordsPlanner();
             var agentOptions = services.Configuration.GetSection("Agent").Get<AgentOptions>() ?? new AgentOptions();
             agentOptions = agentOptions with
             {
@@ -66,35 +43,21 @@ internal sealed class RunTaskTool(McpServices services)
                 MaxTokensTotal = max_tokens_total ?? agentOptions.MaxTokensTotal,
                 MaxCost = max_cost ?? agentOptions.MaxCost,
             };
-            agentOptions.Validate();
+            var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-downloads-" + Guid.NewGuid().ToString("N")[..8]);
             var prompt = new ElicitationPrompt(server, services.Settings.ConfirmationTimeout);
-            var runner = AgentFactory.Create(new AgentSetup
+            var result = await WebTask.RunAsync(new WebTaskRequest
             {
-                Driver = session.Driver,
-                Planner = planner,
-                Grounder = (grounderStack ?? models).Grounder,
+                Instruction = instruction,
+                Url = url,
+                Models = models,
+                Grounder = grounderStack,
+                Browser = services.ReadBrowserOptions(downloads),
                 Store = new RunStore(services.Settings.RunsFolder),
-                Secrets = secrets,
                 Options = agentOptions,
                 Policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions(),
                 Prompt = prompt,
-                Logger = services.Settings.Loggers.CreateLogger<AgentRunner>(),
-            });
-            var result = await runner.RunAsync(new RunRequest
-            {
-                Goal = goal,
-                StartUrl = url is null ? null : session.ResolveUrl(url),
-                Model = grounder is null ? models.Profile.Name : $"{models.Profile.Name}+{grounderStack!.Profile.Name}",
-                Simulated = models.Simulated,
-                GroundThroughElements = models.Profile.GroundsThroughElements,
-                Price = models.Price,
-                Settings = new Dictionary<string, string>
-                {
-                    ["viewport"] = $"{session.Options.ViewportWidth}x{session.Options.ViewportHeight}",
-                    ["headless"] = session.Options.Headless ? "true" : "false",
-                    ["confirmations"] = prompt.Name,
-                    ["via"] = "mcp",
-                }.WithSamplesBase(session.SamplesBaseUrl),
+                Via = "mcp",
+                Loggers = services.Settings.Loggers,
             }, cancellationToken).ConfigureAwait(false);
             var run = result.Record;
             var id = Path.GetFileName(result.Folder);

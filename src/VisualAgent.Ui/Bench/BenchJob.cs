@@ -58,6 +58,9 @@ internal sealed class BenchJob(string id, string suite, IReadOnlyList<string> mo
         text = p.ToString(),
     }));
 
+    /// <summary>A line about one model that is not sample progress (the serving self-check's verdict), shown in the job's log.</summary>
+    public void Note(string model, string text) => Add(JsonSerializer.Serialize(new { model, done = 0, total = 0, text, check = true }));
+
     public void Succeed(string summary)
     {
         Add(summary);

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using VisualAgent.Bench.Contestants;
 using VisualAgent.Bench.Runner;
 using VisualAgent.Bench.Suites;
+using VisualAgent.Hosting.ServingCheck;
 using VisualAgent.Models.Profiles;
+using VisualAgent.Models.Serving;
+using VisualAgent.Ui.Playground;
 using VisualAgent.Ui.Server;
 using VisualAgent.Vision.Grounding;
 using VisualAgent.Vision.Ocr;
@@ -12,9 +15,11 @@ namespace VisualAgent.Ui.Bench;
 
 /// <summary>
 /// Bench runs started from the page, one at a time (a second start while one runs is refused with what is running):
-/// the same <see cref="BenchRunner"/> as `bench run`, writing the same output folder (summary.json, CSV, report.html).
+/// the same <see cref="BenchRunner"/> as `bench run`, writing the same output folder (summary.json, CSV, report.html), after
+/// the same serving self-check of each served vision-language profile (<see cref="ServingPreflight"/>; skippable as with
+/// --no-check): a misconfigured server stops the job before its first sample, with what to set.
 /// </summary>
-internal sealed class BenchJobs(UiSettings settings) : IDisposable
+internal sealed class BenchJobs(UiSettings settings, ModelStackCache models) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, BenchJob> _jobs = new(StringComparer.Ordinal);
@@ -66,16 +71,22 @@ internal sealed class BenchJobs(UiSettings settings) : IDisposable
             var job = new BenchJob(id, suite, models, Path.Combine(settings.BenchFolder, "ui", id));
             _jobs[id] = job;
             _running = job;
-            _ = Task.Run(() => RunAsync(job, profiles, request.Limit));
+            _ = Task.Run(() => RunAsync(job, profiles, request.Limit, request.NoCheck == true));
             return job;
         }
     }
 
-    private async Task RunAsync(BenchJob job, ModelProfiles profiles, int? limit)
+    private async Task RunAsync(BenchJob job, ModelProfiles profiles, int? limit, bool noCheck)
     {
         var config = settings.Configuration;
         try
         {
+            if (!noCheck && await CheckServingAsync(job, profiles).ConfigureAwait(false) is { } stop)
+            {
+                job.Fail(stop);
+                return;
+            }
+
             var options = new BenchRunOptions
             {
                 Suite = job.Suite,
@@ -110,6 +121,36 @@ internal sealed class BenchJobs(UiSettings settings) : IDisposable
         }
     }
 
+    /// <summary>The serving self-check of each served profile, each verdict on the job's log; the reason to stop, or null.</summary>
+    private async Task<string?> CheckServingAsync(BenchJob job, ModelProfiles profiles)
+    {
+        var results = await ServingPreflight.RunAsync(
+            job.Models, profiles, (name, ct) => models.OpenAsync(name, new ModelSettings(), ct), ownsStacks: false,
+            starting: name => job.Note(name, $"serving self-check of {name} (\"Skip the serving self-check\" skips it) ..."), _stopping.Token).ConfigureAwait(false);
+        foreach (var r in results)
+        {
+            job.Note(r.Profile, r switch
+            {
+                { Report: { } report } => $"{Verdict(report.Diagnosis.Verdict)} for {r.Profile}{(report.Simulated ? " (simulated server)" : "")}: {report.Diagnosis.Message}"
+                    + (report.Diagnosis.Fix is { Length: > 0 } fix ? $" What to set: {fix}" : "")
+                    + $" ({report.Diagnosis.Answered} of {report.Diagnosis.Answered + report.Diagnosis.Missed} golden targets answered in {report.Duration.TotalSeconds:0.0} s)",
+                { Error: { } error } => $"the serving self-check of {r.Profile} could not run ({error}); the bench goes on and reports the model's errors",
+                _ => $"{r.Profile}: no serving self-check ({r.Skipped})",
+            });
+        }
+
+        var stops = results.Where(r => r.Stops).Select(r => r.Profile).ToList();
+        return stops.Count == 0 ? null
+            : $"The bench stopped before its first sample: {string.Join(", ", stops)} {(stops.Count == 1 ? "is" : "are")} misconfigured (the serving self-check above says what to set). Fix it, or tick \"Skip the serving self-check\" to score it as it is.";
+    }
+
+    private static string Verdict(ServingVerdict verdict) => verdict switch
+    {
+        ServingVerdict.Pass => "serving check passed",
+        ServingVerdict.Misconfigured => "serving is misconfigured",
+        _ => "serving check inconclusive",
+    };
+
     public void Dispose()
     {
         _stopping.Cancel();
@@ -123,5 +164,5 @@ internal sealed class BenchJobs(UiSettings settings) : IDisposable
     }
 }
 
-/// <summary>Start a built-in suite for the chosen profiles, optionally on its first N samples.</summary>
-public sealed record BenchStartRequest(string? Suite, IReadOnlyList<string>? Models, int? Limit);
+/// <summary>Start a built-in suite for the chosen profiles, optionally on its first N samples, optionally without the serving self-check.</summary>
+public sealed record BenchStartRequest(string? Suite, IReadOnlyList<string>? Models, int? Limit, bool? NoCheck = null);

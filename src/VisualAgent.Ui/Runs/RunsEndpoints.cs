@@ -16,7 +16,7 @@ namespace VisualAgent.Ui.Runs;
 /// <summary>
 /// The Runs page's API over the run folders on disk (RunStore/RunReader, as `runs list|show` read them): the list, one
 /// run with its steps, its files (screenshots, annotated shots, element crops), a live stream of the steps as they are
-/// written (Server-Sent Events), and a script of the run through Codegen.
+/// written (Server-Sent Events), a script of the run through Codegen, and new runs, re-runs and replays (<see cref="RunJobs"/>).
 /// </summary>
 internal static class RunsEndpoints
 {
@@ -42,6 +42,9 @@ internal static class RunsEndpoints
             var folder = store.ResolveFolder(id); // an unknown id is a 404 before the stream starts
             return TypedResults.ServerSentEvents(StreamAsync(folder, Math.Max(0, after ?? 0), ct));
         });
+        app.MapPost("/api/runs", async (TaskStartRequest body, CancellationToken ct) => Results.Json(new { id = await services.Jobs.StartAsync(body, ct).ConfigureAwait(false) }));
+        app.MapPost("/api/runs/{id}/rerun", async (string id, CancellationToken ct) => Results.Json(new { id = await services.Jobs.RerunAsync(id, ct).ConfigureAwait(false) }));
+        app.MapPost("/api/runs/{id}/replay", async (string id, ReplayStartRequest body, CancellationToken ct) => Results.Json(await services.Jobs.ReplayAsync(id, body.Heal, ct).ConfigureAwait(false)));
         app.MapPost("/api/runs/{id}/codegen", async (string id, CodegenRequest body, CancellationToken ct) =>
         {
             var target = ScriptTargets.Parse(body.Target ?? "playwright-cs");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VisualAgent.Ui.Bench;
 using VisualAgent.Ui.Playground;
+using VisualAgent.Ui.Runs;
 
 namespace VisualAgent.Ui.Server;
 
@@ -13,7 +14,8 @@ internal sealed class UiServices : IAsyncDisposable
         Images = new ImageStore(settings.MaxUploadBytes, settings.MaxStoredImageBytes);
         Models = new ModelStackCache(settings.Configuration, settings.Loggers);
         Conversations = new ConversationStore(settings.DataFolder, Images);
-        Bench = new BenchJobs(settings);
+        Bench = new BenchJobs(settings, Models);
+        Jobs = new RunJobs(settings, Models);
         Logger = settings.Loggers.CreateLogger("VisualAgent.Ui");
     }
 
@@ -27,11 +29,15 @@ internal sealed class UiServices : IAsyncDisposable
 
     public BenchJobs Bench { get; }
 
+    /// <summary>Runs and replays started from the pages, one at a time.</summary>
+    public RunJobs Jobs { get; }
+
     public ILogger Logger { get; }
 
     public async ValueTask DisposeAsync()
     {
         Bench.Dispose();
+        Jobs.Dispose();
         await Models.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -202,7 +202,7 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
 
         (exit, _, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(1), "replay", "latest", "--runs", "runs", "--heal", "sometimes");
         Assert.Equal(2, exit);
-        Assert.Contains("Unknown heal mode 'sometimes': give off, propose or apply", stderr, StringComparison.Ordinal);
+        Assert.Contains("Use off, propose or apply", stderr, StringComparison.Ordinal);
 
         (exit, _, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(1), "replay", "--skill", "no-such-skill");
         Assert.Equal(2, exit);

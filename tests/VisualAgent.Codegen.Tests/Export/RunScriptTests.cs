@@ -35,18 +35,18 @@ public sealed class RunScriptTests
     [InlineData("off", HealMode.Off)]
     [InlineData(" Propose ", HealMode.Propose)]
     [InlineData("APPLY", HealMode.Apply)]
-    public void HealModes_Parse_TakesTheThreeWordsInAnyCase(string text, HealMode expected) =>
-        Assert.Equal(expected, HealModes.Parse(text));
+    [InlineData(null, HealMode.Propose)]
+    public void ParseHeal_TakesTheThreeWordsInAnyCase_ProposeByDefault(string? text, HealMode expected) =>
+        Assert.Equal(expected, WebReplay.ParseHeal(text, "--heal"));
 
     [Theory]
     [InlineData("sometimes")]
     [InlineData("")]
-    [InlineData(null)]
-    public void HealModes_Parse_AnythingElseNamesTheThree(string? text)
+    public void ParseHeal_AnythingElseNamesTheOptionAndTheThree(string text)
     {
-        var error = Assert.Throws<UsageException>(() => HealModes.Parse(text));
+        var error = Assert.Throws<UsageException>(() => WebReplay.ParseHeal(text, "--heal"));
 
-        Assert.Contains("give off, propose or apply", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Unknown --heal '{text}'. Use off, propose or apply.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,14 +55,15 @@ public sealed class RunScriptTests
         IReadOnlyDictionary<string, string> settings = new Dictionary<string, string> { ["viewport"] = "1280x800" };
 
         var recorded = settings.WithSamplesBase("http://127.0.0.1:5123/");
-        var run = Recorded.Demo().Run with { Settings = recorded };
+        var demo = Recorded.Demo();
+        var run = demo.Run with { Settings = recorded };
 
         Assert.Same(settings, settings.WithSamplesBase(null));
         Assert.False(settings.ContainsKey(RunSettingKeys.SamplesBase));
         Assert.Equal("1280x800", recorded["viewport"]);
         Assert.Equal("http://127.0.0.1:5123", run.SamplesBaseOf());
-        Assert.True(WebReplay.NeedsSamples(run, null));
-        Assert.False(WebReplay.NeedsSamples(run with { Settings = settings }, "http://127.0.0.1:9/"));
-        Assert.True(WebReplay.NeedsSamples(run with { Settings = settings }, "samples:renamed"));
+        Assert.True(WebReplay.NeedsSamples(demo with { Run = run }, null));
+        Assert.False(WebReplay.NeedsSamples(demo with { Run = run with { Settings = settings } }, "http://127.0.0.1:9/"));
+        Assert.True(WebReplay.NeedsSamples(demo with { Run = run with { Settings = settings } }, "samples:renamed"));
     }
 }

@@ -24,6 +24,18 @@ public sealed class AccessibilityTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task Playground_WithSetOfMarksShown_HasNoSeriousViolations()
+    {
+        var page = await ui.OpenAsync();
+        await page.SetInputFilesAsync("#file", ui.OrdersShot);
+        await Expect(page.Locator("#thumbs button")).ToHaveCountAsync(1);
+        await page.CheckAsync("#show-marks");
+        await Expect(page.Locator("#marks button").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task RunsList_HasNoSeriousViolations()
     {
         await using var run = await RecordedRun.StartAsync(ui, "axe list");
@@ -57,7 +69,7 @@ public sealed class AccessibilityTests(UiFixture ui)
         await AssertNoSeriousViolationsAsync(page);
     }
 
-    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    internal static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

@@ -59,7 +59,7 @@ public sealed class PlaygroundPageTests(UiFixture ui)
     }
 
     [Fact]
-    public async Task ExportCode_AfterGrounding_WritesAPlaywrightScriptClickingTheFoundPointThatCompiles()
+    public async Task ExportCode_AfterGrounding_WritesAPlaywrightScriptByLocatorWithTheFoundPointAsACommentedFallbackThatCompiles()
     {
         var page = await ui.OpenAsync();
         await UploadOrdersAsync(page);
@@ -72,9 +72,76 @@ public sealed class PlaygroundPageTests(UiFixture ui)
 
         await Expect(page.Locator("#export-note")).ToContainTextAsync("it compiles", new() { Timeout = 60_000 });
         var source = await page.Locator("#export-code").InnerTextAsync();
-        Assert.Contains($"await page.GotoAsync(\"{ui.Samples.Url("orders/")}\");", source, StringComparison.Ordinal);
-        Assert.Contains(FormattableString.Invariant($"page.Mouse.ClickAsync({Math.Round(x + (w / 2), 1):0.#}f, {Math.Round(y + (h / 2), 1):0.#}f)"), source, StringComparison.Ordinal);
+        Assert.Contains(ui.Samples.Url("").TrimEnd('/'), source, StringComparison.Ordinal);
+        Assert.Contains("\"/orders/\"", source, StringComparison.Ordinal);
+        Assert.Contains("await page.GetByRole(AriaRole.Button, new() { Name = \"Export CSV\", Exact = true }).ClickAsync(", source, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"// Fallback: offline found it on the screenshot at x={x + (w / 2):0.#} y={y + (h / 2):0.#}"), source, StringComparison.Ordinal);
+        Assert.DoesNotContain("page.Mouse.ClickAsync(", source, StringComparison.Ordinal); // the point is a comment, not the click
         Assert.Contains("Width = 1280, Height = 720", source, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ExportCode_TypeScript_UsesTheLocatorsOfCodegenImageForEachTarget()
+    {
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+        await GroundAsync(page, "the Export CSV button");
+        await GroundAsync(page, "\"Orders\"");
+
+        await page.SelectOptionAsync("#export-target", "playwright-ts");
+        await page.FillAsync("#export-url", ui.Samples.Url("orders/"));
+        await page.ClickAsync("#export");
+
+        await Expect(page.Locator("#export-note")).ToContainTextAsync("it compiles", new() { Timeout = 60_000 });
+        var source = await page.Locator("#export-code").InnerTextAsync();
+        Assert.True(source.Contains("getByRole('button', { name: \"Export CSV\", exact: true })", StringComparison.Ordinal), source);
+        Assert.True(source.Contains("getByText(\"Orders\", { exact: true })", StringComparison.Ordinal), source);
+        Assert.Contains("// Fallback: offline found it on the screenshot at", source, StringComparison.Ordinal);
+        await Expect(page.Locator("#export-note")).ToContainTextAsync("not checked on the page");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SetOfMarks_OverTheOrdersScreenshot_NumbersTheTextWhereThePageHasIt_AndChoosingAMarkGroundsIt()
+    {
+        var heading = await HeadingTextBoxAsync();
+        var page = await ui.OpenAsync();
+        await UploadOrdersAsync(page);
+
+        await page.CheckAsync("#show-marks");
+
+        var marks = page.Locator("#overlay g.som");
+        await Expect(marks.First).ToBeAttachedAsync(new() { Timeout = 60_000 });
+        var count = await marks.CountAsync();
+        Assert.True(count >= 8, $"only {count} marks over the orders page");
+        await Expect(page.Locator("#marks button")).ToHaveCountAsync(count);
+        await Expect(marks.Nth(0).Locator("text.som-n")).ToHaveTextAsync("1");
+        await Expect(marks.Nth(count - 1).Locator("text.som-n")).ToHaveTextAsync(count.ToString(CultureInfo.InvariantCulture));
+        var orders = page.Locator("#overlay g.som[data-text=\"Orders\"]");
+        await Expect(orders).ToHaveCountAsync(1);
+        var (x, y, w, h) = await RectAsync(orders.Locator("rect.som-box"));
+        // The mark's box (OCR, glyphs) lies within the heading's text box on the page (DOM, line box) and spans most of it.
+        Assert.InRange(x, heading.X - 4, heading.X + heading.Width);
+        Assert.InRange(x + w, heading.X, heading.X + heading.Width + 4);
+        Assert.InRange(y, heading.Y - 4, heading.Y + heading.Height);
+        Assert.InRange(y + h, heading.Y, heading.Y + heading.Height + 4);
+        Assert.True(w >= heading.Width * 0.7, $"the mark is {w} px wide, the heading's text {heading.Width}");
+
+        var n = await orders.GetAttributeAsync("data-n");
+        await orders.ClickAsync();
+
+        await Expect(page.Locator("#log li.user").Last).ToContainTextAsync("ground: \"Orders\"");
+        await Expect(page.Locator("#log li.reply").Last).ToContainTextAsync("found at");
+        var (bx, by, bw, bh) = await RectAsync(page.Locator("#overlay rect.box"));
+        Assert.InRange(bx + (bw / 2), heading.X, heading.X + heading.Width);
+        Assert.InRange(by + (bh / 2), heading.Y, heading.Y + heading.Height);
+        await Expect(page.Locator($"#marks button[data-n=\"{n}\"]")).ToHaveCountAsync(1);
+        await Expect(marks).ToHaveCountAsync(count + 1); // the found box is a mark too
+
+        await page.UncheckAsync("#show-marks");
+        await Expect(marks).ToHaveCountAsync(0);
+        await Expect(page.Locator("#marks")).ToBeHiddenAsync();
         await page.CloseAsync();
     }
 
@@ -222,6 +289,16 @@ public sealed class PlaygroundPageTests(UiFixture ui)
         await GroundAsync(page, "the Export CSV button");
         await Expect(page.Locator("#log li.reply").Last).ToContainTextAsync("found at");
         await page.CloseAsync();
+    }
+
+    /// <summary>The box of the orders page's heading text ("Orders") at the screenshot's viewport, from the DOM.</summary>
+    private async Task<(double X, double Y, double Width, double Height)> HeadingTextBoxAsync()
+    {
+        var live = await ui.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        await live.GotoAsync(ui.Samples.Url("orders/"));
+        var box = await live.EvaluateAsync<double[]>("() => { const r = document.createRange(); r.selectNodeContents(document.getElementById('orders-heading')); const b = r.getBoundingClientRect(); return [b.x, b.y, b.width, b.height]; }");
+        await live.CloseAsync();
+        return (box[0], box[1], box[2], box[3]);
     }
 
     private async Task UploadOrdersAsync(IPage page)

@@ -30,7 +30,7 @@ async function start(event) {
   const models = [...document.querySelectorAll('#models input:checked')].map((i) => i.value);
   const limit = $('limit').value.trim();
   try {
-    const job = await api('/api/bench/start', { method: 'POST', body: { suite: $('suite').value, models, limit: limit ? Number(limit) : null } });
+    const job = await api('/api/bench/start', { method: 'POST', body: { suite: $('suite').value, models, limit: limit ? Number(limit) : null, noCheck: $('no-check').checked } });
     follow(job);
   } catch (e) {
     notice(e.message);

@@ -1,8 +1,8 @@
 // The playground: images on the left, the conversation in the middle, the profile and its parameters on the right.
-import { api, notice, el, drawMarks, fmtMs } from '/assets/common.js';
+import { api, notice, el, svg, drawMarks, fmtMs } from '/assets/common.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { images: [], selected: null, messages: [], profiles: [] };
+const state = { images: [], selected: null, messages: [], profiles: [], drawn: [], ocrMarks: new Map() };
 const SETTINGS = ['temperature', 'top_p', 'top_k', 'max_tokens', 'seed', 'min_pixels', 'max_pixels'];
 
 function settings() {
@@ -45,8 +45,63 @@ function select(id, marks = []) {
   const current = $('current');
   current.alt = `Screenshot ${img.name}, ${img.width} by ${img.height} pixels`;
   if (current.dataset.id !== id) { current.src = `/api/images/${id}`; current.dataset.id = id; }
+  state.drawn = marks;
   drawMarks($('overlay'), img.width, img.height, marks);
+  renderSetOfMarks(img);
   renderThumbs();
+}
+
+// Set-of-marks: numbered marks over the lines OCR reads on the image and the boxes grounding found on it; choosing one
+// (on the image, or in the list for the keyboard) grounds it with the chosen profile.
+function setOfMarks(img) {
+  const lines = state.ocrMarks.get(img.id) ?? [];
+  const found = state.messages.filter((m) => m.role === 'reply' && m.mode === 'ground' && m.result?.found && m.result.box && m.imageIds?.[0] === img.id)
+    .map((m) => ({ box: m.result.box, text: m.text, quoted: false }));
+  return [...lines, ...found].map((m, i) => ({ ...m, n: i + 1 }));
+}
+
+function renderSetOfMarks(img) {
+  const on = $('show-marks').checked && img;
+  $('marks').hidden = !on;
+  if (!on) { $('marks').replaceChildren(); return; }
+  const marks = setOfMarks(img);
+  const overlay = $('overlay');
+  const size = Math.max(14, Math.round(img.width / 80));
+  for (const m of marks) {
+    const [x1, y1, x2, y2] = m.box;
+    const g = svg('g', { class: 'som', 'data-n': m.n, 'data-text': m.text });
+    g.append(svg('rect', { class: 'som-box', x: x1, y: y1, width: Math.max(1, x2 - x1), height: Math.max(1, y2 - y1) }));
+    const w = size * (0.45 + 0.6 * String(m.n).length);
+    g.append(svg('rect', { class: 'som-tag', x: x1, y: Math.max(0, y1 - size), width: w, height: size }));
+    const t = svg('text', { class: 'som-n', x: x1 + w / 2, y: Math.max(0, y1 - size) + size * 0.8, 'font-size': size, 'text-anchor': 'middle' });
+    t.textContent = String(m.n);
+    g.append(t);
+    g.addEventListener('click', () => groundMark(m));
+    overlay.append(g);
+  }
+  $('marks').replaceChildren(...marks.map((m) => el('li', {}, el('button', { type: 'button', class: 'secondary', 'data-n': m.n, onclick: () => groundMark(m) }, `${m.n}. ${m.text}`))));
+}
+
+async function toggleMarks() {
+  notice(null);
+  const img = state.images.find((i) => i.id === state.selected);
+  if ($('show-marks').checked && img && !state.ocrMarks.has(img.id)) {
+    try {
+      const r = await api('/api/ocr', { method: 'POST', body: { imageId: img.id } });
+      state.ocrMarks.set(img.id, r.lines.filter((l) => l.text.trim()).map((l) => ({ box: l.box, text: l.text.trim(), quoted: true })));
+    } catch (e) {
+      notice(e.message);
+    }
+  } else if ($('show-marks').checked && !img) {
+    notice('Upload or select an image first: the marks are drawn over it.');
+  }
+  if (img) select(img.id, state.drawn); else renderSetOfMarks(null);
+}
+
+function groundMark(mark) {
+  $('mode').value = 'ground';
+  $('prompt').value = mark.quoted ? `"${mark.text.replaceAll('"', '')}"` : mark.text;
+  $('ask').requestSubmit();
 }
 
 function addMessage(message) {
@@ -225,6 +280,19 @@ async function exportCode() {
   }
 }
 
+// Open as task: the steps run in a browser of the server as a recorded run; the Runs page then follows it live.
+async function startTask() {
+  notice(null);
+  $('task-start').disabled = true;
+  try {
+    const data = await api('/api/runs', { method: 'POST', body: { url: $('task-url').value.trim(), instruction: $('task-steps').value.trim(), model: $('profile').value || 'offline' } });
+    location.href = `/runs?id=${encodeURIComponent(data.id)}`;
+  } catch (e) {
+    notice(e.message);
+    $('task-start').disabled = false;
+  }
+}
+
 function init() {
   $('file').addEventListener('change', (e) => { upload(e.target.files); e.target.value = ''; });
   const drop = $('drop');
@@ -242,6 +310,8 @@ function init() {
   $('save').addEventListener('click', save);
   $('load').addEventListener('click', load);
   $('export').addEventListener('click', exportCode);
+  $('task-start').addEventListener('click', startTask);
+  $('show-marks').addEventListener('change', toggleMarks);
   $('mode').addEventListener('change', () => {
     const placeholders = { ground: 'the Export CSV button', ocr: '(reads the selected image)', describe: '(optional) what to focus on', ask: 'what is the total?' };
     $('prompt').placeholder = placeholders[$('mode').value];

@@ -68,6 +68,9 @@ function renderSummary() {
   $('run-summary').replaceChildren(badge(r.status), ` ${r.goal} · model ${r.model}${r.simulated ? ' (simulated)' : ''} · ${view.steps.length} step(s)`
     + (r.duration_ms ? ` · ${(r.duration_ms / 1000).toFixed(1)} s` : '') + (r.reason ? ` · ${r.reason}` : '')
     + (r.status === 'running' ? ' · live: new steps appear as they are written' : ''));
+  // A run still being written cannot be replayed or re-run yet (and the UI does one browser job at a time).
+  $('rerun').disabled = r.status === 'running';
+  $('replay').disabled = r.status === 'running';
 }
 
 // Live view: steps and run.json changes as the run writes them (Server-Sent Events); closed when the run ends.
@@ -151,6 +154,48 @@ async function exportCode() {
   }
 }
 
+// Re-run: the same instruction, URL and profiles as a new run; the page then follows it live.
+async function rerun() {
+  notice(null);
+  $('rerun').disabled = true;
+  $('replay-note').textContent = 'starting a new run…';
+  try {
+    const data = await api(`/api/runs/${encodeURIComponent(view.id)}/rerun`, { method: 'POST' });
+    location.href = `/runs?id=${encodeURIComponent(data.id)}`;
+  } catch (e) {
+    $('replay-note').textContent = '';
+    notice(e.message);
+    $('rerun').disabled = false;
+  }
+}
+
+// Replay: the run again by its recorded locators, no model call; the report says per step how its element was found.
+async function replay() {
+  notice(null);
+  $('replay').disabled = true;
+  $('replay-steps').hidden = true;
+  $('replay-note').textContent = 'replaying by the recorded locators (no model calls)…';
+  try {
+    const r = await api(`/api/runs/${encodeURIComponent(view.id)}/replay`, { method: 'POST', body: { heal: $('heal').value } });
+    $('replay-steps').tBodies[0].replaceChildren(...r.steps.map((s) => el('tr', {},
+      el('td', { text: s.index }),
+      el('td', { text: s.description }),
+      el('td', { text: s.healed ? `healed by ${s.how}` : s.how }),
+      el('td', { text: s.ms }),
+      el('td', {}, badge(s.ok ? 'ok' : 'failed'), s.error ? ` ${s.error}` : ''))));
+    $('replay-steps').hidden = r.steps.length === 0;
+    const diff = r.diff ? (r.applied ? ` Healed locators applied to the recording (${r.diff}).` : ` Healed locators proposed in ${r.diff}; the recording is unchanged.`) : '';
+    $('replay-note').replaceChildren(badge(r.succeeded ? 'succeeded' : 'failed'),
+      ` replay ${r.succeeded ? 'succeeded' : `FAILED: ${r.reason}`}: ${r.steps.length} step(s), ${r.cache_hits} cache hit(s), ${r.healed} healed, `
+      + `${r.model_calls} model calls (the run made ${r.original_model_calls}); ${fmtMs(r.replay_ms)} against the run's ${fmtMs(r.original_ms)}; heal ${r.heal}.${diff}`);
+  } catch (e) {
+    $('replay-note').textContent = '';
+    notice(e.message);
+  } finally {
+    $('replay').disabled = false;
+  }
+}
+
 function init() {
   for (const id of ['f-status', 'f-model']) $(id).addEventListener('change', renderList);
   $('f-text').addEventListener('input', renderList);
@@ -158,6 +203,8 @@ function init() {
   $('prev').addEventListener('click', () => show(view.at - 1));
   $('next').addEventListener('click', () => show(view.at + 1));
   $('run-export').addEventListener('click', exportCode);
+  $('rerun').addEventListener('click', rerun);
+  $('replay').addEventListener('click', replay);
   const id = params.get('id');
   const ready = id ? openRun(id) : loadList();
   ready.finally(() => { document.body.dataset.ready = 'true'; });
