@@ -52,7 +52,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         string Map(string url) => baseUrl is not null && recordedBase is not null && url.StartsWith(recordedBase, StringComparison.OrdinalIgnoreCase) ? baseUrl + url[recordedBase.Length..] : url;
         var firstUrl = details.Run.StartUrl ?? details.Steps.FirstOrDefault(s => s.Intent?.Verb == StepVerb.Open)?.Intent?.Value ?? recordedBase;
         var safety = new ReplaySafety(
-            request.Policy, recordedBase, details.Run.Settings.GetValueOrDefault("samples_base"), request.SamplesBaseUrl, firstUrl is null ? null : Map(firstUrl));
+            request.Policy, recordedBase, details.Run.Settings.GetValueOrDefault(RunSettingKeys.SamplesBase), request.SamplesBaseUrl, firstUrl is null ? null : Map(firstUrl));
         var ok = details.Steps.Where(s => s.Outcome == StepOutcome.Ok).ToList();
         var beforeDownload = ok.Zip(ok.Skip(1)).Where(p => p.Second.Intent?.Verb == StepVerb.WaitForDownload).Select(p => p.First.Index).ToHashSet();
         var ladder = new ReplayLadder(resolver, elements, Batch is { } batch ? batch.SettleAsync : null);
