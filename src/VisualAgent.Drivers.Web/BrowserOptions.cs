@@ -48,6 +48,12 @@ public sealed class BrowserOptions
     /// <summary>The page is settled when its DOM has not changed for this long, in milliseconds (default 100).</summary>
     public int SettleQuietMs { get; set; } = 100;
 
+    /// <summary>
+    /// Bound on checking a step's ranked locators through Playwright's own engines, per element, in milliseconds (default
+    /// 1500; 0 turns the check off). Entries not reached in time keep the ranking's own verdict, unmarked.
+    /// </summary>
+    public int LocatorCheckMs { get; set; } = 1_500;
+
     /// <summary>A native dialog nobody answers is dismissed after this many milliseconds (default 30000).</summary>
     public int DialogTimeoutMs { get; set; } = 30_000;
 
@@ -83,6 +89,7 @@ public sealed class BrowserOptions
         Check(SlowMoMs is >= 0 and <= 10_000, "SlowMoMs", "between 0 and 10000");
         Check(NavigationTimeoutMs is >= 100 and <= 600_000, "NavigationTimeoutMs", "between 100 and 600000");
         Check(SettleTimeoutMs is >= 0 and <= 60_000, "SettleTimeoutMs", "between 0 and 60000");
+        Check(LocatorCheckMs is >= 0 and <= 60_000, "LocatorCheckMs", "between 0 and 60000");
         Check(SettleQuietMs is >= 0 and <= 5_000, "SettleQuietMs", "between 0 and 5000");
         Check(DialogTimeoutMs is >= 0 and <= 600_000, "DialogTimeoutMs", "between 0 and 600000");
         Check(MaxDownloadMegabytes is >= 1 and <= 1_048_576, "MaxDownloadMegabytes", "between 1 and 1048576");

@@ -15,9 +15,6 @@ public sealed partial class PlaywrightDriver
     /// <summary>Entries Playwright must confirm before the rest are left as the ranking said (scripts use the first, healing the next).</summary>
     internal const int ConfirmedEnough = 2;
 
-    /// <summary>The whole check's time bound per element (a giant or slow page keeps the ranking's own verdicts past it).</summary>
-    internal const double LocatorCheckBudgetMs = 1500;
-
     /// <summary>Over a locator's matches: how many, and where among them the element the describing script found is.</summary>
     private const string CountAndIndexOfTarget =
         "els => { const t = window[Symbol.for('visual-agent.target')]; return [els.length, t ? els.indexOf(t) : -1]; }";
@@ -25,7 +22,7 @@ public sealed partial class PlaywrightDriver
     /// <summary>
     /// Resolves the ranked entries best first through Playwright (as <see cref="Build"/> writes them, the way scripts
     /// and replay resolve them) until <see cref="ConfirmedEnough"/> find exactly the described element, within
-    /// <see cref="LocatorCheckBudgetMs"/>: each asked entry gets <see cref="ElementLocator.Playwright"/>, and one Playwright
+    /// <see cref="BrowserOptions.LocatorCheckMs"/> (a giant or slow page keeps the ranking's own verdicts past it): each asked entry gets <see cref="ElementLocator.Playwright"/>, and one Playwright
     /// resolves to none, several or another element is no longer unique. Entries the ranking already found not unique
     /// are not asked.
     /// </summary>
@@ -37,7 +34,7 @@ public sealed partial class PlaywrightDriver
         var started = Stopwatch.GetTimestamp();
         foreach (var entry in raw.Locators)
         {
-            var left = LocatorCheckBudgetMs - Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var left = _options.LocatorCheckMs - Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (!entry.Unique || confirmed >= ConfirmedEnough || left <= 0)
             {
                 checkedList.Add(entry);

@@ -6,6 +6,7 @@ using VisualAgent.Agent.Runs;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Planning;
+using VisualAgent.Runs;
 
 namespace VisualAgent.Hosting;
 
@@ -80,7 +81,7 @@ public static class WebTask
 
         if (session.SamplesBaseUrl is { } samples)
         {
-            settings["samples_base"] = samples;
+            settings[RunSettingKeys.SamplesBase] = samples;
         }
 
         return settings;

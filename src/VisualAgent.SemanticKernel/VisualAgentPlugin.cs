@@ -109,7 +109,7 @@ public sealed class VisualAgentPlugin(VisualAgentPluginOptions options)
         var scriptTarget = ScriptTargets.Parse(target ?? "");
         var id = run ?? _lastRun ?? throw new UsageException("export_script has no run to export yet: act first (click, type, run_task), or give a run id.");
         var details = new RunReader(options.Store).Load(id);
-        return scriptTarget.Writer().Write(PlanBuilder.Build(details));
+        return Codegen.Export.RunScript.Generate(details, scriptTarget).Source;
     }
 
     private string? _lastRun;

@@ -6,6 +6,7 @@ namespace VisualAgent.Tests;
 /// The ranked locators checked by Playwright's own engines as a step records them, on samples/web/locators/: six
 /// elements that are unique by a DOM count (our ranking) but whose obvious locator Playwright resolves to none, several
 /// or another element. Scripts and replay use the first unique entry, so it must be one Playwright resolves to the element.
+/// The check's time bound is raised for these tests: on a loaded machine the default 1.5 s ran out and left entries unmarked.
 /// </summary>
 public sealed class LocatorCheckTests(BrowserFixture fixture)
 {
@@ -21,7 +22,7 @@ public sealed class LocatorCheckTests(BrowserFixture fixture)
     public async Task ElementAt_LocatorPlaywrightResolvesOtherwise_IsMarkedAndNotPreferred(string testCase, LocatorKind kind, string value)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var driver = await fixture.NewDriverAsync();
+        await using var driver = await fixture.NewDriverAsync(o => o.LocatorCheckMs = 30_000);
         await driver.NavigateAsync(fixture.Samples.Url("locators/"), ct);
         var element = $"document.querySelector('[data-case={testCase}]')";
         var point = await TestPage.CentreAsync(driver, element);
@@ -47,7 +48,7 @@ public sealed class LocatorCheckTests(BrowserFixture fixture)
     public async Task ElementAt_EnginesAgree_TopTwoConfirmedAndTheRestLeftAsRanked()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var driver = await fixture.NewDriverAsync();
+        await using var driver = await fixture.NewDriverAsync(o => o.LocatorCheckMs = 30_000);
         await driver.NavigateAsync(fixture.Samples.Url("login/"), ct);
         var point = await TestPage.CentreAsync(driver, "document.getElementById('username')");
 

@@ -5,6 +5,7 @@ using VisualAgent.Models.Client;
 namespace VisualAgent.Models.LlamaSharp.Tests;
 
 /// <summary>The in-process client end to end on a generated tiny GGUF (random weights: counts and handles, not text).</summary>
+[Collection(InProcessModels.Name)]
 public sealed class LlamaChatClientTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {
     private static readonly ChatMessage[] Conversation =

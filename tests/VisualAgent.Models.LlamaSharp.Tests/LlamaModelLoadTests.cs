@@ -5,6 +5,7 @@ using VisualAgent.Models.LlamaSharp.Tests.Gguf;
 namespace VisualAgent.Models.LlamaSharp.Tests;
 
 /// <summary>Bad model files give messages that name the setting, the file and what is wrong.</summary>
+[Collection(InProcessModels.Name)]
 public sealed class LlamaModelLoadTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>
 {
     [Fact]

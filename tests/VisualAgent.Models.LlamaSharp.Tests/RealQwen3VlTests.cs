@@ -8,6 +8,7 @@ namespace VisualAgent.Models.LlamaSharp.Tests;
 /// model and its projector (e.g. Qwen3-VL-2B-Instruct-Q4_K_M.gguf and mmproj-Qwen3-VL-2B-Instruct-F16.gguf). Skipped
 /// otherwise: no weights exist on the build machines.
 /// </summary>
+[Collection(InProcessModels.Name)]
 public sealed class RealQwen3VlTests
 {
     private static readonly string? Model = Environment.GetEnvironmentVariable("VISUALAGENT_TEST_GGUF");

@@ -258,7 +258,7 @@ public sealed partial class AgentRunner
     /// <param name="interrupt">Ctrl-C alone: a pause waits on this, not on the wall time.</param>
     private async Task LoopAsync(LoopState loop, CancellationTokenSource wall, CancellationToken cancellationToken, CancellationToken interrupt)
     {
-        if (loop.Request.StartUrl is { } start)
+        if (loop.Request.StartUrl is { } start && !loop.Request.StartUrlOpened)
         {
             await (_driver as INavigation ?? throw new UsageException("A start URL needs a browser driver.")).NavigateAsync(start, cancellationToken).ConfigureAwait(false);
 

@@ -8,6 +8,12 @@ public sealed record RunRequest
     /// <summary>Opened before the first step, and the run's start origin for the policy; null when the steps open a page.</summary>
     public string? StartUrl { get; init; }
 
+    /// <summary>
+    /// The caller has already opened <see cref="StartUrl"/> (the bench loads each task's page itself): the run records it
+    /// as where it started (replay and codegen open it) and does not open it again.
+    /// </summary>
+    public bool StartUrlOpened { get; init; }
+
     /// <summary>The model profile name for run.json ("offline" for OCR + offline steps).</summary>
     public string Model { get; init; } = "offline";
 

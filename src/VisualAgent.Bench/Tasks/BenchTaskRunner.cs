@@ -109,6 +109,9 @@ internal static class BenchTaskRunner
             var request = new RunRequest
             {
                 Goal = goal,
+                // Recorded so the run folder replays and exports from its page; not when setup_js prepared the page
+                // (a replay or a script would start from a page the task did not start from).
+                StartUrl = task.SetupJs is null ? url : null, StartUrlOpened = true,
                 Model = options.Model,
                 Simulated = model.Simulated,
                 GroundThroughElements = TaskModel.ResolveProfile(options).GroundsThroughElements,

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using VisualAgent.Agent.Runs;
 using VisualAgent.Cli.Hosting;
+using VisualAgent.Codegen.Export;
 using VisualAgent.Codegen.Plans;
 using VisualAgent.Codegen.Validation;
 using VisualAgent.Codegen.Verification;
@@ -60,15 +60,8 @@ internal static class CodegenCommand
 
         var reader = new RunReader(new RunStore(Path.GetFullPath(context.Get(RunsOption) ?? context.Configuration["Runs:Folder"] ?? "runs")));
         var details = reader.Load(context.Get(RunOption)!);
-        var started = Stopwatch.GetTimestamp();
-        var plan = PlanBuilder.Build(details);
-        if (plan.Desktop && target != ScriptTarget.DesktopCSharp)
-        {
-            throw new UsageException($"Run {details.Run.Id} was recorded on the desktop: Playwright and Selenium do not apply; export it with --target desktop-cs (a C# script on the desktop driver).");
-        }
-
-        var source = target.Writer().Write(plan);
-        var generateMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var script = RunScript.Generate(details, target);
+        var (plan, source, generateMs) = (script.Plan, script.Source, script.GenerateMs);
         var outPath = Path.GetFullPath(context.Get(OutOption) ?? Path.Combine(details.Folder, "scripts", target.Name() + target.Extension()));
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
         await File.WriteAllTextAsync(outPath, source, ct).ConfigureAwait(false);
@@ -77,7 +70,7 @@ internal static class CodegenCommand
             CliOutput.Warn(warning);
         }
 
-        var check = await new ScriptChecker().CheckAsync(target, Path.GetFileName(outPath), source, ct).ConfigureAwait(false);
+        var check = await script.CheckAsync(Path.GetFileName(outPath), ct).ConfigureAwait(false);
         VerifyResult? verify = null;
         if (context.Get(VerifyOption) && check.Passed)
         {

@@ -79,12 +79,7 @@ internal static class ReplayCommand
         var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
         if (context.Json)
         {
-            CliOutput.WriteJson(new
-            {
-                run = report.RunId, succeeded = report.Succeeded, reason = report.Reason, model_calls = report.ModelCalls, cache_hits = report.CacheHits, healed = report.HealedSteps,
-                replay_ms = report.TotalMs, original_ms = report.OriginalMs, original_model_calls = report.OriginalModelCalls, diff = report.DiffPath, applied = report.Applied,
-                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = s.Ms, crop = CropPath(details.Folder, s.Crop) }),
-            });
+            CliOutput.WriteJson(report.Summary(details.Folder));
         }
         else
         {
@@ -98,7 +93,7 @@ internal static class ReplayCommand
             // A step that healed or failed: what its element looked like when recorded, to compare with the page now.
             foreach (var s in report.Steps.Where(s => (s.Healed || !s.Ok) && s.Crop is not null))
             {
-                CliOutput.Out.WriteLine($"step {s.Index}: the recorded element looked like {CropPath(details.Folder, s.Crop)}");
+                CliOutput.Out.WriteLine($"step {s.Index}: the recorded element looked like {s.CropIn(details.Folder)}");
             }
 
             CliOutput.Out.WriteLine($"replay {(report.Succeeded ? "succeeded" : "FAILED: " + report.Reason)}: {report.Steps.Count} steps, {report.CacheHits} cache hits, {report.HealedSteps} healed, {report.ModelCalls} model calls (the run made {report.OriginalModelCalls}); {report.TotalMs / 1000:0.0} s against the run's {report.OriginalMs / 1000:0.0} s");
@@ -110,6 +105,4 @@ internal static class ReplayCommand
 
         return report.Succeeded ? ExitCodes.Success : ExitCodes.TaskFailed;
     }
-
-    private static string? CropPath(string folder, string? crop) => crop is null ? null : Path.Combine(folder, crop);
 }

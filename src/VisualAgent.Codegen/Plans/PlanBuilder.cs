@@ -20,7 +20,7 @@ public static class PlanBuilder
         ArgumentNullException.ThrowIfNull(details);
         var run = details.Run;
         var settings = run.Settings;
-        var samplesBase = settings.TryGetValue("samples_base", out var sb) ? sb.TrimEnd('/') : null;
+        var samplesBase = run.SamplesBaseOf();
         var dsf = settings.TryGetValue("device_scale_factor", out var d) && double.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var dv) && dv > 0 ? dv : 1;
         var (width, height) = Viewport(settings);
         var baseUrl = samplesBase ?? Origin(run.StartUrl) ?? FirstOpenOrigin(details.Steps);

@@ -15,6 +15,9 @@ public sealed record ReplayStepReport(int Index, string Description, string How,
 
     /// <summary>The recorded element's crop (shots/NNN.element.png, relative to the run folder), to compare with the page now.</summary>
     public string? Crop { get; init; }
+
+    /// <summary>The crop's full path inside <paramref name="runFolder"/>; null when the step recorded none.</summary>
+    public string? CropIn(string runFolder) => Crop is null ? null : Path.Combine(runFolder, Crop);
 }
 
 /// <summary>A replay: every step's report, model calls (always 0: replay calls no model), time against the original run.</summary>
@@ -30,4 +33,21 @@ public sealed record ReplayReport(string RunId, bool Succeeded, string? Reason, 
     public string? DiffPath { get; init; }
 
     public bool Applied { get; init; }
+
+    /// <summary>The report as the JSON the CLI (--json), the MCP tool and the UI return: one shape for all three (crops as full paths in <paramref name="runFolder"/>).</summary>
+    public object Summary(string runFolder) => new
+    {
+        run = RunId,
+        succeeded = Succeeded,
+        reason = Reason,
+        model_calls = ModelCalls,
+        cache_hits = CacheHits,
+        healed = HealedSteps,
+        replay_ms = Math.Round(TotalMs),
+        original_ms = Math.Round(OriginalMs),
+        original_model_calls = OriginalModelCalls,
+        diff = DiffPath,
+        applied = Applied,
+        steps = Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms), crop = s.CropIn(runFolder) }),
+    };
 }

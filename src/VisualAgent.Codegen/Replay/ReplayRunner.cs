@@ -52,7 +52,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         string Map(string url) => baseUrl is not null && recordedBase is not null && url.StartsWith(recordedBase, StringComparison.OrdinalIgnoreCase) ? baseUrl + url[recordedBase.Length..] : url;
         var firstUrl = details.Run.StartUrl ?? details.Steps.FirstOrDefault(s => s.Intent?.Verb == StepVerb.Open)?.Intent?.Value ?? recordedBase;
         var safety = new ReplaySafety(
-            request.Policy, recordedBase, details.Run.Settings.GetValueOrDefault("samples_base"), request.SamplesBaseUrl, firstUrl is null ? null : Map(firstUrl));
+            request.Policy, recordedBase, details.Run.Settings.GetValueOrDefault(RunSettingKeys.SamplesBase), request.SamplesBaseUrl, firstUrl is null ? null : Map(firstUrl));
         var ok = details.Steps.Where(s => s.Outcome == StepOutcome.Ok).ToList();
         var beforeDownload = ok.Zip(ok.Skip(1)).Where(p => p.Second.Intent?.Verb == StepVerb.WaitForDownload).Select(p => p.First.Index).ToHashSet();
         var ladder = new ReplayLadder(resolver, elements, Batch is { } batch ? batch.SettleAsync : null);
@@ -196,7 +196,8 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
 
                 return $"downloaded {Path.GetFileName(downloads[0])}";
             case StepVerb.Scroll when step.Locators is not { Count: > 0 }:
-                context.Last = await driver.ExecuteAsync(new ScrollAction(null, null, 0, intent!.Amount ?? 0), ct).ConfigureAwait(false);
+                // "scroll down" records no amount in its intent: the run scrolled by what its action says (a share of the screen).
+                context.Last = await driver.ExecuteAsync(new ScrollAction(null, null, 0, intent!.Amount ?? (step.Action as ScrollAction)?.Dy ?? 0), ct).ConfigureAwait(false);
                 return "scroll";
             case null when step.Description?.StartsWith("manual takeover", StringComparison.Ordinal) == true:
                 throw new ReplayStepException("a person did this step by hand in the recorded run: replay cannot", "manual");

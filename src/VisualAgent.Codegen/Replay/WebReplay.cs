@@ -1,5 +1,6 @@
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
+using VisualAgent.Runs;
 using VisualAgent.Codegen.Plans;
 using VisualAgent.Errors;
 
@@ -25,7 +26,7 @@ public static class WebReplay
     public static bool NeedsSamples(RunDetails details, string? baseUrl)
     {
         ArgumentNullException.ThrowIfNull(details);
-        return details.Run.Settings.ContainsKey("samples_base") || baseUrl?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
+        return details.Run.Settings.ContainsKey(RunSettingKeys.SamplesBase) || baseUrl?.StartsWith("samples:", StringComparison.OrdinalIgnoreCase) == true;
     }
 
     /// <summary>The secrets the recording types that <paramref name="secret"/> does not have (a replay needs every one before it starts).</summary>

@@ -36,7 +36,7 @@ public static partial class SkillExporter
             throw new UsageException($"The skill folder {folder} already exists: choose another name or remove it first.");
         }
 
-        var samplesBase = details.Run.Settings.TryGetValue("samples_base", out var b) ? b.TrimEnd('/') : null;
+        var samplesBase = details.Run.SamplesBaseOf();
         var steps = details.Steps.Where(s => s.Outcome == StepOutcome.Ok && s.Intent is not null).Select(s => Clause(s.Intent!, samplesBase)).ToList();
         if (steps.Count == 0)
         {

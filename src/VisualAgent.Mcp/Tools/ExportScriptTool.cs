@@ -2,8 +2,7 @@ using System.ComponentModel;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using VisualAgent.Agent.Runs;
-using VisualAgent.Codegen.Plans;
-using VisualAgent.Codegen.Validation;
+using VisualAgent.Codegen.Export;
 using VisualAgent.Codegen.Writers;
 
 namespace VisualAgent.Mcp.Tools;
@@ -23,10 +22,11 @@ internal sealed class ExportScriptTool(McpServices services)
             Guard.Require(target, nameof(target));
             var scriptTarget = ScriptTargets.Parse(target);
             var details = new RunReader(new RunStore(services.Settings.RunsFolder)).Load(run);
-            var plan = PlanBuilder.Build(details);
-            var source = scriptTarget.Writer().Write(plan);
-            var file = scriptTarget.Name() + scriptTarget.Extension();
-            var check = await new ScriptChecker().CheckAsync(scriptTarget, file, source, cancellationToken).ConfigureAwait(false);
+            var script = RunScript.Generate(details, scriptTarget);
+            var plan = script.Plan;
+            var source = script.Source;
+            var file = script.DefaultFileName;
+            var check = await script.CheckAsync(file, cancellationToken).ConfigureAwait(false);
             return ToolResults.Ok(new
             {
                 run = details.Run.Id,

@@ -29,20 +29,7 @@ internal sealed class ReplayTool(McpServices services)
             var policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
             var request = WebReplay.Request(mode, base_url is null ? null : session.ResolveUrl(base_url), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable);
             var report = await new ReplayRunner(session.Driver).RunAsync(details, request, cancellationToken).ConfigureAwait(false);
-            var reply = ToolResults.Ok(new
-            {
-                run = report.RunId,
-                succeeded = report.Succeeded,
-                reason = report.Reason,
-                model_calls = report.ModelCalls,
-                cache_hits = report.CacheHits,
-                healed = report.HealedSteps,
-                replay_ms = Math.Round(report.TotalMs),
-                original_ms = Math.Round(report.OriginalMs),
-                diff = report.DiffPath,
-                applied = report.Applied,
-                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms) }),
-            });
+            var reply = ToolResults.Ok(report.Summary(details.Folder));
             reply.IsError = !report.Succeeded;
             return reply;
         });

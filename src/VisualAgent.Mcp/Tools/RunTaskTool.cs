@@ -5,6 +5,7 @@ using ModelContextProtocol.Server;
 using VisualAgent.Agent;
 using VisualAgent.Agent.Policy;
 using VisualAgent.Agent.Runs;
+using VisualAgent.Runs;
 using VisualAgent.Errors;
 using VisualAgent.Hosting;
 

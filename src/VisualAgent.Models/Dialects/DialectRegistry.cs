@@ -3,7 +3,7 @@ using VisualAgent.Models.Dialects.Families;
 
 namespace VisualAgent.Models.Dialects;
 
-/// <summary>The model dialects by id: qwen3-vl, qwen2.5-vl, ui-tars, qwen2-vl, generic-json, llava, minigpt-v2, blip2.</summary>
+/// <summary>The model dialects by id: qwen3-vl, qwen2.5-vl, ui-tars, qwen2-vl, generic-json, llava, minigpt-v2, blip2, and the grounders holo2, mai-ui.</summary>
 public static class DialectRegistry
 {
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -20,13 +20,15 @@ public static class DialectRegistry
         ["minigpt"] = "minigpt-v2",
         ["instructblip"] = "blip2",
         ["blip-2"] = "blip2",
+        ["holo-2"] = "holo2",
+        ["maiui"] = "mai-ui",
     };
 
     private static readonly Lazy<IReadOnlyList<IModelDialect>> LazyAll = new(() => CreateAll(null));
 
     /// <summary>The dialect ids, in a fixed order (qwen3-vl first), as messages and help texts list them.</summary>
     public static IReadOnlyList<string> Ids { get; } =
-        ["qwen3-vl", "qwen2.5-vl", "ui-tars", "qwen2-vl", "generic-json", "llava", "minigpt-v2", "blip2"];
+        ["qwen3-vl", "qwen2.5-vl", "ui-tars", "qwen2-vl", "generic-json", "llava", "minigpt-v2", "blip2", "holo2", "mai-ui"];
 
     /// <summary>Every dialect, with prompts from <see cref="PromptLibrary.Default"/> (located on first use).</summary>
     public static IReadOnlyList<IModelDialect> All => LazyAll.Value;
@@ -47,6 +49,8 @@ public static class DialectRegistry
         new LlavaDialect(prompts),
         new MiniGptV2Dialect(prompts),
         new Blip2Dialect(prompts),
+        new Holo2Dialect(prompts),
+        new MaiUiDialect(prompts),
     ];
 
     private static IModelDialect Find(IReadOnlyList<IModelDialect> dialects, string id)

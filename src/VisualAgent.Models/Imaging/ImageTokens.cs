@@ -22,7 +22,8 @@ public static class ImageTokens
 
         return dialectId switch
         {
-            "qwen3-vl" => Grid(sent, Qwen3TokenSide),
+            // Holo2 and MAI-UI are Qwen3-VL fine-tunes: the same vision tower.
+            "qwen3-vl" or "holo2" or "mai-ui" => Grid(sent, Qwen3TokenSide),
             "qwen2.5-vl" or "ui-tars" or "qwen2-vl" => Grid(sent, Qwen25TokenSide),
             // GPT-4o high detail: 85 base tokens plus 170 per 512-pixel tile of the (already fitted) image.
             "generic-json" => 85 + (170L * Tiles(sent.Width) * Tiles(sent.Height)),

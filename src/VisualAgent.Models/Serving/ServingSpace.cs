@@ -6,7 +6,7 @@ public enum ServingSpaceKind
     /// <summary>The family writes no coordinates (BLIP-2): nothing to check.</summary>
     None,
 
-    /// <summary>A relative grid 0..Divisor of the image seen (Qwen3-VL, Qwen2-VL / UI-TARS v1, MiniGPT-v2).</summary>
+    /// <summary>A relative grid 0..Divisor of the image seen (Qwen3-VL, Qwen2-VL / UI-TARS v1, MiniGPT-v2, Holo2, MAI-UI).</summary>
     Grid,
 
     /// <summary>Absolute pixels of the image as sent (Qwen2.5-VL, UI-TARS-1.5, generic JSON).</summary>
@@ -23,7 +23,8 @@ public sealed record ServingSpace(ServingSpaceKind Kind, double Divisor = 1000, 
     public static ServingSpace Of(string dialect, double divisor, bool padToSquare) => dialect switch
     {
         "qwen3-vl" => new(ServingSpaceKind.Grid, divisor),
-        "qwen2-vl" => new(ServingSpaceKind.Grid, 1000),
+        "qwen2-vl" or "holo2" => new(ServingSpaceKind.Grid, 1000),
+        "mai-ui" => new(ServingSpaceKind.Grid, 999),
         "minigpt-v2" => new(ServingSpaceKind.Grid, 100),
         "qwen2.5-vl" or "ui-tars" or "generic-json" => new(ServingSpaceKind.Pixels),
         "llava" => new(ServingSpaceKind.Normalized, 1, padToSquare),

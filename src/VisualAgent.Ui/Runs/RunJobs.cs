@@ -125,7 +125,7 @@ internal sealed class RunJobs(UiSettings settings, ModelStackCache models) : IDi
         }
 
         var parts = run.Model.Split('+', 2);
-        var samples = run.Settings.GetValueOrDefault("samples_base");
+        var samples = run.Settings.GetValueOrDefault(RunSettingKeys.SamplesBase);
         return StartAsync(new TaskStartRequest(
             Unsamples(run.Goal, samples),
             run.StartUrl is null ? null : Unsamples(run.StartUrl, samples),

@@ -46,6 +46,12 @@ public sealed class LocalSuiteBenchTests(E2eFixture fixture)
         Assert.All(lines, l => Assert.Equal("click \"Go\"", l.GetProperty("prompt").GetString()));
         Assert.All(lines, l => Assert.Equal("page", l.GetProperty("groups").GetProperty("app").GetString()));
         Assert.All(lines, l => Assert.StartsWith("http://127.0.0.1:", RunFolder.RunJson(l.GetProperty("run_folder").GetString()!).GetProperty("settings").GetProperty("url").GetString(), StringComparison.Ordinal));
+        // Where each run started is recorded (replay and codegen open it), though the bench opened the page itself.
+        Assert.All(lines, l =>
+        {
+            var run = RunFolder.RunJson(l.GetProperty("run_folder").GetString()!);
+            Assert.Equal(run.GetProperty("settings").GetProperty("url").GetString(), run.GetProperty("start_url").GetString());
+        });
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class DesktopCSharpWriterTests
         Assert.Contains("playwright-cs", error.Message, StringComparison.Ordinal);
     }
 
-    private static RunDetails DesktopRun()
+    internal static RunDetails DesktopRun()
     {
         static ElementPath Path(params ElementPathStep[] chain) => new() { Application = "zenity", Window = "Trip form", Chain = chain };
         var folder = Directory.CreateTempSubdirectory("va-desktop-plan-").FullName;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using VisualAgent.Models.Client;
 using VisualAgent.Models.Profiles;
 using VisualAgent.Simulator;
+using VisualAgent.Tests.Profiles;
 using VisualAgent.Tests.Simulator;
 
 namespace VisualAgent.Tests.Client;
@@ -17,7 +18,8 @@ public sealed class ShippedSamplingTests
     public static TheoryData<string, bool> QwenProfiles()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var name in Shipped().Names.Where(n => Shipped().Get(n).Dialect?.StartsWith("qwen", StringComparison.Ordinal) == true))
+        // Every served Qwen-family profile, the Qwen3-VL fine-tunes used as grounders among them (Holo2, MAI-UI).
+        foreach (var name in Shipped().Names.Where(n => Shipped().Get(n) is { Kind: ModelKinds.OpenAi, Dialect: { } d } && (d.StartsWith("qwen", StringComparison.Ordinal) || d is "holo2" or "mai-ui")))
         {
             data.Add(name, true);
             data.Add(name, false);
@@ -74,19 +76,7 @@ public sealed class ShippedSamplingTests
         Assert.DoesNotContain(lines, l => l.Text.Contains("prompt text", StringComparison.Ordinal));
     }
 
-    private static ModelProfiles Shipped()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "VisualAgent.Models", "Profiles", "default-profiles.json");
-            if (File.Exists(candidate))
-            {
-                return ModelProfiles.FromConfiguration(new ConfigurationBuilder().AddJsonFile(candidate).Build());
-            }
-        }
-
-        throw new FileNotFoundException("default-profiles.json not found above the test output folder.");
-    }
+    private static ModelProfiles Shipped() => ShippedProfiles.Load();
 
     private sealed class ListProvider(List<(LogLevel, string)> lines) : ILoggerProvider
     {

@@ -6,29 +6,15 @@ namespace VisualAgent.Tests.Profiles;
 
 public sealed class ModelProfilesTests
 {
-    private static string DefaultProfilesPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "VisualAgent.Models", "Profiles", "default-profiles.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("default-profiles.json not found above the test output folder.");
-    }
-
     private static ModelProfiles Load(Dictionary<string, string?> values) =>
         ModelProfiles.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
 
     [Fact]
     public void FromConfiguration_ShippedProfiles_AllValidateWithDocumentedSettings()
     {
-        var profiles = ModelProfiles.FromConfiguration(new ConfigurationBuilder().AddJsonFile(DefaultProfilesPath()).Build());
+        var profiles = ShippedProfiles.Load();
 
-        Assert.Equal(13, profiles.Names.Count);
+        Assert.Equal(19, profiles.Names.Count);
         foreach (var name in profiles.Names)
         {
             profiles.Get(name); // throws when invalid
@@ -42,6 +28,11 @@ public sealed class ModelProfilesTests
         Assert.Equal((0.0, 400), (tars.Sampling.Temperature, tars.Sampling.MaxTokens));
         Assert.Equal("OPENAI_API_KEY", profiles.Get("gpt-4o").ApiKeyEnv);
         Assert.True(profiles.Get("ocr").IsOcr);
+        var holo = profiles.Get("holo2-4b");
+        Assert.Equal(("Hcompany/Holo2-4B", "holo2", 0.0), (holo.Model, holo.Dialect, holo.Sampling.Temperature));
+        Assert.Equal("{\"enable_thinking\": false}", holo.Sampling.Extra["chat_template_kwargs"]);
+        var mai = profiles.Get("mai-ui-8b");
+        Assert.Equal(("Tongyi-MAI/MAI-UI-8B", "mai-ui", 0.0, 1.0), (mai.Model, mai.Dialect, mai.Sampling.Temperature, mai.Sampling.TopP));
         Assert.Equal(new Uri("http://127.0.0.1:11434/v1"), Assert.Single(profiles.Get("qwen3-vl-8b-ollama").GetEndpoints()));
     }
 
