@@ -205,12 +205,13 @@ internal static class BenchComponentsCommand
     /// <summary>RSS is read this many times during the groundings (after each equal share), for the plateau check.</summary>
     private const int CurvePoints = 10;
 
-    /// <summary>Process memory after a full collection (finalizers run, so native objects owned by managed ones are freed).</summary>
+    /// <summary>Process memory after a full collection (finalizers run, so native objects owned by managed ones are freed) and an allocator trim.</summary>
     private static (double Rss, double Managed, int Native) Snapshot()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        AllocatorTrim.Run();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         return (process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(forceFullCollection: true) / 1048576.0, NativeDiagnostics.LiveObjectCount);
