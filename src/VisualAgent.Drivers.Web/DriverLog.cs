@@ -61,4 +61,7 @@ internal static partial class DriverLog
 
     [LoggerMessage(19, LogLevel.Warning, "The page {Url} stopped answering (a script that never ends?): closing it")]
     public static partial void PageHung(ILogger logger, string url);
+
+    [LoggerMessage(20, LogLevel.Warning, "Could not note what the page shows before the first action ({Message}): text shown from the start will count as evidence on this page")]
+    public static partial void ShownMarkFailed(ILogger logger, string message);
 }

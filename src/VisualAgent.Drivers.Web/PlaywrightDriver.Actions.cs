@@ -36,6 +36,7 @@ public sealed partial class PlaywrightDriver
             element = await ElementAtAsync(target, cancellationToken).ConfigureAwait(false);
         }
 
+        await MarkShownBeforeAsync([action], cancellationToken).ConfigureAwait(false);
         var outcome = await RunActionAsync(action.Name, () => PerformAsync(action, cancellationToken), cancellationToken, follow: true).ConfigureAwait(false);
         return outcome with { Element = element, Duration = _time.GetElapsedTime(started) };
     }

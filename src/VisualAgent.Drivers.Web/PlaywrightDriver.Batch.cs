@@ -22,6 +22,7 @@ public sealed partial class PlaywrightDriver : IActionBatch
             throw new DriverException("A batch holds one or more input actions (no done, answer or wait).");
         }
 
+        await MarkShownBeforeAsync(actions, cancellationToken).ConfigureAwait(false);
         var started = _time.GetTimestamp();
         var name = string.Join('+', actions.Select(a => a.Name));
         var dialog = CurrentDialogSignal().Task;

@@ -29,6 +29,7 @@ public sealed partial class PlaywrightDriver
         }
 
         DriverLog.Navigating(_logger, url);
+        _markPending = true;
         await RunActionAsync("navigate", async () =>
         {
             try
@@ -46,6 +47,7 @@ public sealed partial class PlaywrightDriver
     public async Task GoBackAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
+        _markPending = true;
         await RunActionAsync("go back", () => CurrentPage.GoBackAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = _options.NavigationTimeoutMs }), cancellationToken)
             .ConfigureAwait(false);
     }
@@ -92,6 +94,7 @@ public sealed partial class PlaywrightDriver
         }
 
         var p = Css(point.X, point.Y);
+        await MarkShownBeforeAsync([new Actions.ClickAction(point.X, point.Y)], cancellationToken).ConfigureAwait(false);
         var started = _time.GetTimestamp();
         var outcome = await RunActionAsync("upload", async () =>
         {

@@ -1,10 +1,14 @@
+using System.Text.Json;
+using VisualAgent.Actions;
 using VisualAgent.Drivers;
+using VisualAgent.Drivers.Web;
 
 namespace VisualAgent.Tests;
 
 /// <summary>
 /// "The page shows TEXT" (page-shows-text.js through <see cref="IShownText"/>), rule by rule on samples/web/verify/:
-/// hidden occurrences and code listings do not count, values and selected options do, text far down is scrolled to.
+/// hidden occurrences and code listings do not count, values and selected options do, text far down is scrolled to;
+/// once the steps have acted on a page, what it showed from the start, unchanged, is no evidence (verify/news.html).
 /// </summary>
 public sealed class ShownTextTests(BrowserFixture fixture)
 {
@@ -82,5 +86,83 @@ public sealed class ShownTextTests(BrowserFixture fixture)
         Assert.Contains("only inside a code listing", before.Problem, StringComparison.Ordinal);
         Assert.True(after.Found, after.Problem);
         Assert.Equal(("value", "input#action_output"), (after.Kind, after.Element!.Css));
+    }
+
+    [Fact]
+    public async Task FindShownText_WordsShownFromTheStart_CountBeforeTheFirstActionAndNotAfterIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var driver = await fixture.NewDriverAsync();
+        await driver.NavigateAsync(fixture.Samples.Url("verify/news.html?broken=1"), ct);
+
+        // Before any action the page's state is what is checked: the help text shows the words.
+        var before = await driver.FindShownTextAsync("In stock", ct);
+        Assert.True(before.Found, before.Problem);
+        Assert.Equal("p", before.Element!.Css);
+
+        // Scrolling changes nothing, so it is not an action that starts the comparison.
+        await driver.ExecuteAsync(new ScrollAction(null, null, 0, 200), ct);
+        Assert.True((await driver.FindShownTextAsync("In stock", ct)).Found);
+
+        // The broken button only says "Checking…": the help text's words are no evidence that the item is in stock.
+        await ClickAsync(driver, "#check", ct);
+        var after = await driver.FindShownTextAsync("In stock", ct);
+        Assert.False(after.Found, after.Where);
+        Assert.Contains("was already shown before the steps acted on this page (in p)", after.Problem, StringComparison.Ordinal);
+
+        // Its sort button moves nothing either: a name in the list from the start is no evidence of sorting.
+        await ClickAsync(driver, "#sort", ct);
+        var unsorted = await driver.FindShownTextAsync("Zoe", ct);
+        Assert.False(unsorted.Found, unsorted.Where);
+        Assert.Contains("(in li)", unsorted.Problem, StringComparison.Ordinal);
+
+        // Opening the page again is a new start: before acting, its words count again.
+        await driver.NavigateAsync(fixture.Samples.Url("verify/news.html?broken=1"), ct);
+        Assert.True((await driver.FindShownTextAsync("In stock", ct)).Found);
+    }
+
+    [Fact]
+    public async Task FindShownText_AfterActing_WhatTheStepsWroteRevealedChangedOrMovedCounts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var driver = await fixture.NewDriverAsync();
+        await driver.NavigateAsync(fixture.Samples.Url("verify/news.html"), ct);
+
+        await ClickAsync(driver, "#check", ct);
+        var placed = await driver.FindShownTextAsync("In stock", ct);
+        Assert.True(placed.Found, placed.Problem);
+        Assert.Equal("p#status", placed.Element!.Css);
+
+        await ClickAsync(driver, "#more", ct);
+        var count = await driver.FindShownTextAsync("Items: 2", ct);
+        Assert.True(count.Found, count.Problem);
+
+        // Sorting moves the same text node to the top of the list: moved is news.
+        await ClickAsync(driver, "#sort", ct);
+        var sorted = await driver.FindShownTextAsync("Zoe", ct);
+        Assert.True(sorted.Found, sorted.Problem);
+
+        await ClickAsync(driver, "#show", ct);
+        Assert.True((await driver.FindShownTextAsync("Ships from Lisbon", ct)).Found);
+
+        // The field's value is unchanged since before the first action: not news, until the steps type into it.
+        var unchanged = await driver.FindShownTextAsync("Leave at the door", ct);
+        Assert.False(unchanged.Found, unchanged.Where);
+        Assert.Contains("(the value of input#note)", unchanged.Problem, StringComparison.Ordinal);
+        await ClickAsync(driver, "#note", ct);
+        await driver.ExecuteAsync(new KeyAction(["End"]), ct);
+        await driver.ExecuteAsync(new TypeAction(", please"), ct);
+        var typed = await driver.FindShownTextAsync("Leave at the door, please", ct);
+        Assert.True(typed.Found, typed.Problem);
+        Assert.Equal(("value", "input#note"), (typed.Kind, typed.Element!.Css));
+    }
+
+    /// <summary>Clicks the middle of the element <paramref name="css"/> selects, in screenshot pixels.</summary>
+    private static async Task ClickAsync(PlaywrightDriver driver, string css, CancellationToken ct)
+    {
+        var json = await driver.EvaluateAsync(
+            $"(() => {{ const r = document.querySelector('{css}').getBoundingClientRect(), s = window.devicePixelRatio; return [(r.left + r.width / 2) * s, (r.top + r.height / 2) * s]; }})()", ct);
+        var xy = JsonSerializer.Deserialize<double[]>(json)!;
+        await driver.ExecuteAsync(new ClickAction(xy[0], xy[1]), ct);
     }
 }

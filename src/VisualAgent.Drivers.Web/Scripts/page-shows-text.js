@@ -12,6 +12,13 @@
 // - text inside a code listing (<pre>, <code>) is not evidence unless the listing is a live region or an <output>:
 //   a page that documents itself shows its own source, where the words of every outcome appear whether or not it
 //   happened. A result pane marked as a live region (aria-live, role status/log/alert) still counts.
+// - evidence must be news: once the steps have acted on a page (the driver then marks what it showed, with
+//   { mark: true }, right before the first action after opening it), an occurrence that was already shown before that
+//   action, unchanged and in the same place (the same text nodes with the same text, the same field with the same
+//   value, not moved), does not count: words a page showed from the start prove nothing about what the steps did,
+//   while text they wrote, revealed, changed or moved (a sorted row) does. A page reached by the steps (a new
+//   document) has no mark, so all of it is news.
+// With mark: records what is shown now and returns how many text nodes and fields it noted.
 // Returns null when TEXT is not shown (with explain: a sentence saying why), else the occurrence, form-control values
 // first, then text in document order: { kind: 'value'|'text', tag, id, role, name, text, selector, scrolled,
 // box: {x1,y1,x2,y2} } in CSS pixels of the top viewport, after scrolling it into view when scroll is true.
@@ -37,7 +44,8 @@
     }
     return false;
   };
-  if (!want) return args && args.explain ? 'there is no text to look for' : null;
+  const MARK = Symbol.for('visual-agent.shown-before');
+  if (!want && !(args && args.mark)) return args && args.explain ? 'there is no text to look for' : null;
 
   const tagOf = e => e.tagName.toLowerCase();
   const SKIP = new Set(['script', 'style', 'noscript', 'template', 'title', 'head', 'select', 'option', 'optgroup', 'textarea', 'datalist']);
@@ -102,6 +110,54 @@
     }
   };
   addRoots(document);
+
+  // The text nodes under an element that are shown (in rendered elements outside script/style), and their parents.
+  const shownTextNodes = (e, visible) => {
+    const out = [], walker = (e.nodeType === 9 ? e : e.ownerDocument).createTreeWalker(e, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const p = n.parentElement;
+      if (!p || !norm(n.nodeValue) || SKIP.has(tagOf(p)) || !visible(p)) continue;
+      out.push(n);
+    }
+    return out;
+  };
+  // Where an element sits on its page (scrolling the window does not move it), to tell a moved occurrence.
+  const place = e => {
+    const r = e.getBoundingClientRect(), w = e.ownerDocument.defaultView;
+    return [Math.round(r.left + w.scrollX), Math.round(r.top + w.scrollY)];
+  };
+  if (args && args.mark) {
+    const memo = new Map();
+    const shown = p => { if (!memo.has(p)) memo.set(p, !hiddenWhy(p) && !inListing(p)); return memo.get(p); };
+    const before = { nodes: new WeakMap(), values: new WeakMap(), places: new WeakMap() };
+    let count = 0;
+    for (const root of roots) {
+      for (const n of shownTextNodes(root, shown)) {
+        before.nodes.set(n, n.nodeValue);
+        if (!before.places.has(n.parentElement)) before.places.set(n.parentElement, place(n.parentElement));
+        count++;
+      }
+      for (const c of root.querySelectorAll('input, textarea, select')) {
+        if (!hiddenWhy(c)) { before.values.set(c, norm(valueOf(c))); before.places.set(c, place(c)); count++; }
+      }
+    }
+    window[MARK] = before;
+    return count;
+  }
+  const before = window[MARK] || null;
+  const stayed = e => {
+    const was = before.places.get(e), now = place(e);
+    return !!was && Math.abs(was[0] - now[0]) <= 1 && Math.abs(was[1] - now[1]) <= 1;
+  };
+  // Already shown before the steps acted, unchanged and in place: every shown text node of the occurrence was noted
+  // with the same text where it is now (a node added, changed, revealed or moved since makes it news), or the field
+  // held the same value where it is now.
+  const stale = f => {
+    if (!before) return false;
+    if (f.kind === 'value') return before.values.has(f.e) && before.values.get(f.e) === f.text && stayed(f.e);
+    const nodes = shownTextNodes(f.e, rendered);
+    return nodes.length > 0 && nodes.every(n => before.nodes.get(n) === n.nodeValue && stayed(n.parentElement));
+  };
 
   const seen = { hidden: new Map(), listing: 0 };
   const note = why => seen.hidden.set(why, (seen.hidden.get(why) || 0) + 1);
@@ -168,7 +224,15 @@
     }
   }
 
-  const hit = found.find(f => f.kind === 'value') || found[0];
+  const news = found.filter(f => !stale(f));
+  const hit = news.find(f => f.kind === 'value') || news[0];
+  if (!hit && found.length > 0) {
+    if (!(args && args.explain)) return null;
+    const f = found.find(g => g.kind === 'value') || found[0];
+    const where = (f.kind === 'value' ? 'the value of ' : 'in ') + tagOf(f.e) + (f.e.id ? '#' + f.e.id : '');
+    return '"' + want + '" was already shown before the steps acted on this page (' + where + ') and has not changed or moved since, '
+      + 'so it is no evidence that they worked: verify a text the steps bring about, or verify this one before the first action';
+  }
   if (!hit) {
     if (!(args && args.explain)) return null;
     seen.hidden.clear();

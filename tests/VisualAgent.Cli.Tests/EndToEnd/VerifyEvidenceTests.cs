@@ -86,6 +86,31 @@ public sealed class VerifyEvidenceTests(E2eFixture fixture)
         Assert.Contains("only inside a code listing", result.Record.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Verify_WordsThePageShowedFromTheStart_AreNoEvidence_RunAndReplayFailWhenTheClickChangesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string steps = "verify \"In stock\"; click \"Check stock\"; verify \"In stock\"";
+
+        // The working page: the first verify (before acting) reads the help text, the last one the status the click wrote.
+        await using var agent = new AgentOnPage(fixture);
+        var result = await agent.RunAsync(steps, Samples + "/verify/news.html", ct);
+        Assert.True(result.Record.Status == RunStatus.Succeeded, result.Record.Reason);
+        var details = new RunReader(new RunStore(agent.RunsRoot)).Load(result.Record.Id);
+        var verifies = details.Steps.Where(s => s.Intent?.Verb == StepVerb.Verify).ToList();
+        Assert.Equal(["p", "p#status"], verifies.Select(s => s.Element?.Css));
+
+        // The broken page shows the same words from the start and the click changes nothing: a failure, saying why.
+        var broken = await agent.RunAsync(steps, Samples + "/verify/news.html?broken=1", ct);
+        Assert.Equal(RunStatus.Failed, broken.Record.Status);
+        Assert.Contains("was already shown before the steps acted", broken.Record.Reason, StringComparison.Ordinal);
+
+        var replay = await ReplayAsync(details, Samples + "/broken", ct);
+        Assert.False(replay.Succeeded);
+        Assert.Contains("was already shown before the steps acted", replay.Reason, StringComparison.Ordinal);
+        Assert.True((await ReplayAsync(details, Samples, ct)).Succeeded);
+    }
+
     private async Task<ReplayReport> ReplayAsync(RunDetails details, string baseUrl, CancellationToken ct)
     {
         await using var driver = await fixture.Browser.NewDriverAsync(fixture.Browser.Options.With(), ct);
