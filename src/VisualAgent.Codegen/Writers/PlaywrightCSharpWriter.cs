@@ -60,6 +60,9 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
         }
     }
 
+    protected override void MarkShown() =>
+        Line("await page.EvaluateAsync(\"args => (\" + PageShowsText + \")(args)\", new Dictionary<string, object> { [\"mark\"] = true });");
+
     protected override void Step(ScriptPlan plan, ScriptStep step)
     {
         var locator = Choose(step, Usable);

@@ -74,6 +74,8 @@ public sealed class PlaywrightPythonWriter : ScriptWriter
         Line("page.set_default_timeout(15000)");
     }
 
+    protected override void MarkShown() => Line("page.evaluate(\"args => (\" + PAGE_SHOWS_TEXT + \")(args)\", {\"mark\": True})");
+
     protected override void Step(ScriptPlan plan, ScriptStep step)
     {
         var locator = Choose(step, Usable);

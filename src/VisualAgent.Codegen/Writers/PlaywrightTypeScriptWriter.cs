@@ -73,6 +73,8 @@ public sealed class PlaywrightTypeScriptWriter : ScriptWriter
         }
     }
 
+    protected override void MarkShown() => Line("await page.evaluate(pageShowsText, { mark: true });");
+
     protected override void Step(ScriptPlan plan, ScriptStep step)
     {
         var locator = Choose(step, Usable);

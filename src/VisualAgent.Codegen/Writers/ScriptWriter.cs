@@ -23,6 +23,7 @@ public abstract class ScriptWriter
         ArgumentNullException.ThrowIfNull(plan);
         _out.Clear();
         Header(plan);
+        var markPending = ChecksText(plan);
         foreach (var step in plan.Steps)
         {
             Announce(step);
@@ -31,7 +32,16 @@ public abstract class ScriptWriter
                 Comment(note);
             }
 
+            if (markPending && Changes(step.Verb))
+            {
+                // As the run's driver does: right before the first action on a page opened by navigation.
+                Comment("What the page shows before the steps act on it: from here on, text shown from the start and unchanged is no evidence.");
+                MarkShown();
+                markPending = false;
+            }
+
             Step(plan, step);
+            markPending |= ChecksText(plan) && step.Verb is ScriptVerb.Open or ScriptVerb.Back;
         }
 
         if (plan.StoppedAt is { } stopped)
@@ -140,6 +150,18 @@ public abstract class ScriptWriter
         }
 
         _out.Append(close).Append('\n');
+    }
+
+    /// <summary>Verbs that can change what a page shows (the web driver's rule: a scroll, a hover or a wait only move or look).</summary>
+    private static bool Changes(ScriptVerb verb) => verb is not (ScriptVerb.Open or ScriptVerb.Back or ScriptVerb.Hover or ScriptVerb.Scroll
+        or ScriptVerb.Wait or ScriptVerb.WaitText or ScriptVerb.WaitDownload or ScriptVerb.Verify or ScriptVerb.Manual);
+
+    /// <summary>
+    /// The statement that has the page-shows-text rule note what the page shows ({ mark: true }), so that afterwards text
+    /// shown from the start, unchanged and in place, is no evidence. Targets without the rule (desktop) write nothing.
+    /// </summary>
+    protected virtual void MarkShown()
+    {
     }
 
     /// <summary>Seconds a verify waits for its text (as replay does) and a "wait for TEXT" step waits.</summary>

@@ -76,6 +76,8 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
         }
     }
 
+    protected override void MarkShown() => Line("Shows(new() { [\"mark\"] = true });");
+
     protected override void Step(ScriptPlan plan, ScriptStep step)
     {
         if (step.MiddleButton)

@@ -92,6 +92,8 @@ public sealed class SeleniumPythonWriter : ScriptWriter
         Indent();
     }
 
+    protected override void MarkShown() => Line("driver.execute_script(\"return (\" + PAGE_SHOWS_TEXT + \")(arguments[0]);\", {\"mark\": True})");
+
     protected override void Step(ScriptPlan plan, ScriptStep step)
     {
         if (step.MiddleButton)

@@ -87,7 +87,7 @@ public sealed class VerifyEvidenceTests(E2eFixture fixture)
     }
 
     [Fact]
-    public async Task Verify_WordsThePageShowedFromTheStart_AreNoEvidence_RunAndReplayFailWhenTheClickChangesNothing()
+    public async Task Verify_WordsThePageShowedFromTheStart_AreNoEvidence_RunReplayAndScriptsFailWhenTheClickChangesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
         const string steps = "verify \"In stock\"; click \"Check stock\"; verify \"In stock\"";
@@ -109,6 +109,33 @@ public sealed class VerifyEvidenceTests(E2eFixture fixture)
         Assert.False(replay.Succeeded);
         Assert.Contains("was already shown before the steps acted", replay.Reason, StringComparison.Ordinal);
         Assert.True((await ReplayAsync(details, Samples, ct)).Succeeded);
+
+        // Scripts note the page before their first action as the driver does: green on the page, red on the broken one.
+        var plan = PlanBuilder.Build(details);
+        foreach (var name in ScriptTargets.WebNames)
+        {
+            var target = ScriptTargets.Parse(name);
+            var script = target.Writer().Write(plan);
+            var lines = script.Split('\n');
+            var mark = Assert.Single(Enumerable.Range(0, lines.Length), i => lines[i].Contains("What the page shows before the steps act on it", StringComparison.Ordinal));
+            Assert.Contains("mark", lines[mark + 1], StringComparison.Ordinal);
+            Assert.Contains("Check stock", string.Concat(lines[(mark + 2)..(mark + 6)]), StringComparison.Ordinal);
+            var checkedScript = Assert.Single(await new ScriptChecker().CheckAsync(target, [("news" + target.Extension(), script)], ct));
+            Assert.True(checkedScript.Passed && !checkedScript.Skipped, $"{name}: {checkedScript}\n{script}");
+        }
+
+        foreach (var name in Verified)
+        {
+            var target = ScriptTargets.Parse(name);
+            var script = target.Writer().Write(plan);
+            var runs = await Task.WhenAll(
+                ScriptVerifier.RunAsync(target, script, "news" + target.Extension(), new VerifyEnvironment { BaseUrl = Samples, Timeout = TimeSpan.FromMinutes(3) }, ct),
+                ScriptVerifier.RunAsync(target, script, "news" + target.Extension(), new VerifyEnvironment { BaseUrl = Samples + "/broken", Timeout = TimeSpan.FromMinutes(3) }, ct));
+            Assert.True(runs[0].Passed, $"{name}:\n{runs[0].Output}");
+            Assert.False(runs[1].Passed, $"{name}:\n{runs[1].Output}");
+            Assert.Equal(verifies[^1].Index, runs[1].FailedStep);
+            Assert.Contains("was already shown before the steps acted", runs[1].Output, StringComparison.Ordinal);
+        }
     }
 
     private async Task<ReplayReport> ReplayAsync(RunDetails details, string baseUrl, CancellationToken ct)
