@@ -54,7 +54,7 @@ public sealed class TourCommandsTests
     {
         var folder = TempFolder.Fresh();
 
-        var run = await CliProcess.RunAsync(folder, "run", "--url", "samples:login/", "type alice into the Username field; verify \"Log in\"");
+        var run = await CliProcess.RunAsync(folder, "run", "--url", "samples:login/", "type alice into the Username field; verify \"alice\"");
         Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
 
         var list = await CliProcess.RunAsync(folder, "runs", "list", "--json");

@@ -80,7 +80,7 @@ public sealed class SecretOriginTests(E2eFixture fixture)
     {
         await using var agent = Agent();
 
-        var result = await agent.RunAsync("type \"{{secret:VA_PW}}\" into the Password field; verify \"Preview\"", fixture.Samples.Url("hostile/echo-secret.html"), TestContext.Current.CancellationToken);
+        var result = await agent.RunAsync("type \"{{secret:VA_PW}}\" into the Password field; wait for 1 seconds", fixture.Samples.Url("hostile/echo-secret.html"), TestContext.Current.CancellationToken);
 
         Assert.True(result.Record.Status == RunStatus.Succeeded, result.Record.Reason);
         // Control: the page shows the secret in plain text, and OCR reads it off an unmasked capture.

@@ -45,6 +45,17 @@ internal sealed class CliProcess : IDisposable
     {
         // No terminal: standard input is redirected and closed, as in CI.
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (SigIntIgnored())
+        {
+            // This test process was started with Ctrl-C ignored (a shell's background job without job control), and a
+            // child inherits that, so Interrupt() would reach a CLI that cannot hear it. Restore the default first.
+            info.FileName = "python3";
+            foreach (var a in (string[])["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet"])
+            {
+                info.ArgumentList.Add(a);
+            }
+        }
+
         info.ArgumentList.Add(RepoPaths.CliDll);
         foreach (var a in args)
         {
@@ -91,6 +102,14 @@ internal sealed class CliProcess : IDisposable
 
         cli._process.WaitForExit(); // drains the redirected streams
         return (cli._process.ExitCode, cli.Stdout, cli.Stderr);
+    }
+
+    /// <summary>True when SIGINT is ignored in this process (Linux: bit 2 of the SigIgn mask in /proc/self/status).</summary>
+    private static bool SigIntIgnored()
+    {
+        const string status = "/proc/self/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal)) : null;
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0b10) != 0;
     }
 
     /// <summary>SIGINT, as Ctrl-C at a terminal sends it.</summary>

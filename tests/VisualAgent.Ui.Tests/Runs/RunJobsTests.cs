@@ -76,7 +76,7 @@ public sealed partial class RunJobsTests(UiFixture ui)
     [Fact]
     public async Task OpenAsTask_BadUrlOrASecretTheServerLacks_SaysWhatToDoAndStartsNothing()
     {
-        var before = Directory.GetDirectories(ui.RunsFolder).Length;
+        var before = Directory.GetDirectories(ui.RunsFolder).ToHashSet();
         var page = await ui.OpenAsync();
 
         await page.FillAsync("#task-url", "ftp://example.com/");
@@ -94,7 +94,16 @@ public sealed partial class RunJobsTests(UiFixture ui)
         await Expect(page.Locator("#notice")).ToContainTextAsync("explicit steps only");
 
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal); // still the playground
-        Assert.Equal(before, Directory.GetDirectories(ui.RunsFolder).Length);
+        // None of the three started a run (other tests' runs may land in the shared folder meanwhile: judged by content).
+        foreach (var folder in Directory.GetDirectories(ui.RunsFolder).Where(f => !before.Contains(f)))
+        {
+            var record = Path.Combine(folder, "run.json");
+            var text = File.Exists(record) ? await File.ReadAllTextAsync(record, TestContext.Current.CancellationToken) : "";
+            Assert.DoesNotContain("ftp://example.com", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("VA_UI_TEST_NEVER_SET", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("make it nice", text, StringComparison.Ordinal);
+        }
+
         await page.CloseAsync();
     }
 
