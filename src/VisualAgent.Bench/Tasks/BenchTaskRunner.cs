@@ -106,6 +106,7 @@ internal static class BenchTaskRunner
                 // Only secrets the suite's author wrote are read; an instruction_js instruction is the page's text.
                 Secrets = new SecretResolver(new SecretMasker(), declared: SecretResolver.Names(task.Instruction).Concat(SecretResolver.Names(task.Solution))),
             });
+            var scale = options.Browser.Options.DeviceScaleFactor;
             var request = new RunRequest
             {
                 Goal = goal,
@@ -119,7 +120,10 @@ internal static class BenchTaskRunner
                 {
                     ["task"] = task.Id,
                     ["url"] = url,
-                    ["viewport"] = $"{driver.ScreenSize.Width}x{driver.ScreenSize.Height}",
+                    // CSS pixels and scale, as every run records them (the page's measured size in screenshot pixels over
+                    // the scale): replays and scripts open their page at this size.
+                    [RunSettingKeys.Viewport] = $"{Math.Round(driver.ScreenSize.Width / scale)}x{Math.Round(driver.ScreenSize.Height / scale)}",
+                    [RunSettingKeys.DeviceScaleFactor] = scale.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["mode"] = model.Mode,
                     ["instructions"] = options.Instructions == TaskInstructions.Solution ? "solution" : "instruction",
                     ["allow_risky"] = task.AllowRisky ? "true" : "false",

@@ -11,14 +11,16 @@ using VisualAgent.Codegen.Writers;
 using VisualAgent.Drivers;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 
 namespace VisualAgent.Cli.Commands;
 
 /// <summary>
 /// `bench replay RUN|latest`: how long a replay takes beside the recorded run and beside the run's own generated script
-/// (medians of --iterations rounds). Replay is timed from its first step to its end on a fresh page of an open browser;
-/// the script from its "step 1" line to its "PASSED" line (no process start, build or browser launch), so the two
-/// measure the same thing: the steps.
+/// (medians of --iterations rounds), both at the run's recorded viewport. The ratio is taken on one span for both
+/// (<see cref="BenchReplayFigures.Span"/>): the replay from its start page loaded to its last step, on a fresh page of an
+/// open browser; the script from its "step 1" line to its "PASSED" line (no process start, build, browser launch or
+/// start page). Whole-process times are printed apart.
 /// </summary>
 internal static class BenchReplayCommand
 {
@@ -33,7 +35,10 @@ internal static class BenchReplayCommand
     public static Command Create()
     {
         var command = new Command("replay", """
-            Median time of replaying a run (no model) beside the run itself and beside its generated script, step time only.
+            Median time of replaying a run (no model) beside the run itself and beside its generated script. The replay/script
+            ratio is on one span for both: from the start page loaded to the last step done (the script's "step 1" to
+            "PASSED" lines); whole-process times (the replay with opening the start page, the script's process with its
+            build and browser launch) are printed apart. Both open the page at the run's recorded viewport (--viewport overrides).
             The run's secrets are read from their environment variables, as replay and the script read them.
             Example: visual-agent bench replay latest -n 3
             """);
@@ -66,24 +71,30 @@ internal static class BenchReplayCommand
         var downloads = Directory.CreateTempSubdirectory("visual-agent-bench-replay-").FullName;
         try
         {
-            await using var session = await BrowserCommandOptions.OpenSessionAsync(context, plan.UsesSamples ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
+            var (options, viewport) = BrowserCommandOptions.ReadReplayOptions(context, details, downloads);
+            if (viewport.Warning is { } warning)
+            {
+                CliOutput.Warn(warning);
+            }
+
+            await using var session = await BrowserSession.OpenAsync(options, plan.UsesSamples ? "samples:" : null, context.Loggers, navigate: false, ct).ConfigureAwait(false);
             var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-            var replays = new Dictionary<ActionSettle, List<double>> { [ActionSettle.Light] = [], [ActionSettle.Full] = [] };
+            var replays = new Dictionary<ActionSettle, List<ReplayRound>> { [ActionSettle.Light] = [], [ActionSettle.Full] = [] };
             var perStep = new Dictionary<int, List<double>>();
             for (var i = -1; i < n; i++)
             {
                 // Round -1 warms the process up (JIT, the page scripts) and is not counted: the script's node process is
                 // timed from its first step, after its own start.
-                foreach (var (settle, times) in replays)
+                foreach (var (settle, rounds) in replays)
                 {
                     await using var driver = await session.NewDriverAsync(ct).ConfigureAwait(false);
                     var report = await new ReplayRunner(driver).RunAsync(details, new ReplayRequest
                     {
-                        Heal = HealMode.Off, BaseUrl = session.SamplesBaseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy, Settle = settle,
+                        Heal = HealMode.Off, BaseUrl = session.SamplesBaseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy, Settle = settle, Viewport = viewport,
                     }, ct).ConfigureAwait(false);
                     if (!report.Succeeded)
                     {
-                        CliOutput.Error($"The replay ({settle.ToString().ToLowerInvariant()} settle) failed, so there is nothing to time: {report.Reason}");
+                        CliOutput.Error($"The replay ({settle.ToString().ToLowerInvariant()} settle, {viewport.Note}) failed, so there is nothing to time: {report.Reason}");
                         return ExitCodes.TaskFailed;
                     }
 
@@ -92,7 +103,7 @@ internal static class BenchReplayCommand
                         continue;
                     }
 
-                    times.Add(report.TotalMs);
+                    rounds.Add(new ReplayRound(report.TotalMs, report.StepsMs, report.StartMs));
                     foreach (var step in report.Steps.Where(_ => settle == ActionSettle.Light))
                     {
                         (perStep.TryGetValue(step.Index, out var list) ? list : perStep[step.Index] = []).Add(step.Ms);
@@ -100,10 +111,10 @@ internal static class BenchReplayCommand
                 }
             }
 
-            var source = target.Writer().Write(plan);
+            // The script opens its page at the replay's viewport (the recorded one unless --viewport said otherwise).
+            var source = target.Writer().Write(plan with { ViewportWidth = viewport.Size.Width, ViewportHeight = viewport.Size.Height });
             var environment = new VerifyEnvironment { BaseUrl = session.SamplesBaseUrl, BrowserPath = BrowserLocator.Find(session.Options.ExecutablePath) };
-            var scripts = new List<double>();
-            var wholeScripts = new List<double>();
+            var scripts = new List<ScriptRound>();
             for (var i = 0; i < n; i++)
             {
                 var run = await ScriptVerifier.RunAsync(target, source, "bench" + target.Extension(), environment, ct).ConfigureAwait(false);
@@ -113,34 +124,25 @@ internal static class BenchReplayCommand
                     return ExitCodes.TaskFailed;
                 }
 
-                scripts.Add(steps.TotalMilliseconds);
-                wholeScripts.Add(run.Elapsed.TotalMilliseconds);
+                scripts.Add(new ScriptRound(steps.TotalMilliseconds, run.Elapsed.TotalMilliseconds));
             }
 
-            var replay = Median(replays[ActionSettle.Light]);
-            var replayFull = Median(replays[ActionSettle.Full]);
-            var script = Median(scripts);
+            var figures = new BenchReplayFigures(
+                details.Run.Id, n, target.Name(), details.Steps.Count, details.Run.DurationMs, details.Run.ModelCalls,
+                replays[ActionSettle.Light], replays[ActionSettle.Full], scripts, perStep.ToDictionary(p => p.Key, p => (IReadOnlyList<double>)p.Value))
+            {
+                Viewport = viewport,
+            };
             if (context.Json)
             {
-                CliOutput.WriteJson(new
-                {
-                    run = details.Run.Id, iterations = n, target = target.Name(), steps = details.Steps.Count,
-                    run_ms = Math.Round(details.Run.DurationMs, 1), run_model_calls = details.Run.ModelCalls,
-                    replay_ms = Math.Round(replay, 1), replay_full_settle_ms = Math.Round(replayFull, 1), replay_model_calls = 0, script_steps_ms = Math.Round(script, 1), script_process_ms = Math.Round(Median(wholeScripts), 1),
-                    replay_steps_ms = perStep.OrderBy(p => p.Key).Select(p => new { index = p.Key, ms = Math.Round(Median(p.Value), 1) }),
-                    replay_vs_script = Math.Round(replay / script, 2), replay_full_settle_vs_script = Math.Round(replayFull / script, 2), replay_vs_run = Math.Round(replay / details.Run.DurationMs, 2),
-                });
+                CliOutput.WriteJson(figures.Json());
             }
             else
             {
-                var c = CultureInfo.InvariantCulture;
-                CliOutput.Out.WriteLine($"run {details.Run.Id}: {details.Steps.Count} steps, medians of {n}");
-                CliOutput.Out.WriteLine(string.Create(c, $"  recorded run        {details.Run.DurationMs,8:0} ms  ({details.Run.ModelCalls} model calls)"));
-                CliOutput.Out.WriteLine(string.Create(c, $"  replay              {replay,8:0} ms  (0 model calls)  {replay / details.Run.DurationMs:0.00}x the run"));
-                CliOutput.Out.WriteLine("    per step (ms): " + string.Join(", ", perStep.OrderBy(p => p.Key).Select(p => string.Create(c, $"{p.Key}: {Median(p.Value):0}"))));
-                CliOutput.Out.WriteLine(string.Create(c, $"  replay, full settle {replayFull,8:0} ms  (every action settled as in a run)"));
-                CliOutput.Out.WriteLine(string.Create(c, $"  {target.Name(),-13} steps {script,8:0} ms  (whole process {Median(wholeScripts):0} ms)"));
-                CliOutput.Out.WriteLine(string.Create(c, $"  replay / script     {replay / script,8:0.00}x  (full settle {replayFull / script:0.00}x)"));
+                foreach (var line in figures.Lines())
+                {
+                    CliOutput.Out.WriteLine(line);
+                }
             }
 
             return ExitCodes.Success;
@@ -149,11 +151,5 @@ internal static class BenchReplayCommand
         {
             Directory.Delete(downloads, recursive: true);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

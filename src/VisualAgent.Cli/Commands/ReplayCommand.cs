@@ -5,6 +5,7 @@ using VisualAgent.Agent.Runs;
 using VisualAgent.Cli.Hosting;
 using VisualAgent.Codegen.Replay;
 using VisualAgent.Errors;
+using VisualAgent.Hosting;
 
 namespace VisualAgent.Cli.Commands;
 
@@ -73,9 +74,15 @@ internal static class ReplayCommand
 
         var given = context.Get(BaseUrlOption);
         var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var session = await BrowserCommandOptions.OpenSessionAsync(context, WebReplay.NeedsSamples(details, given) ? "samples:" : null, downloads, navigate: false, ct).ConfigureAwait(false);
+        var (options, viewport) = BrowserCommandOptions.ReadReplayOptions(context, details, downloads);
+        await using var session = await BrowserSession.OpenAsync(options, WebReplay.NeedsSamples(details, given) ? "samples:" : null, context.Loggers, navigate: false, ct).ConfigureAwait(false);
         var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-        var request = WebReplay.Request(heal, given is null ? null : session.ResolveUrl(given), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable);
+        var request = WebReplay.Request(heal, given is null ? null : session.ResolveUrl(given), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable, viewport);
+        if (!context.Json && viewport.Warning is { } warning)
+        {
+            CliOutput.Warn(warning);
+        }
+
         var report = await new ReplayRunner(session.Driver).RunAsync(details, request, ct).ConfigureAwait(false);
         if (context.Json)
         {
@@ -96,6 +103,7 @@ internal static class ReplayCommand
                 CliOutput.Out.WriteLine($"step {s.Index}: the recorded element looked like {s.CropIn(details.Folder)}");
             }
 
+            CliOutput.Out.WriteLine(viewport.Note);
             CliOutput.Out.WriteLine($"replay {(report.Succeeded ? "succeeded" : "FAILED: " + report.Reason)}: {report.Steps.Count} steps, {report.CacheHits} cache hits, {report.HealedSteps} healed, {report.ModelCalls} model calls (the run made {report.OriginalModelCalls}); {report.TotalMs / 1000:0.0} s against the run's {report.OriginalMs / 1000:0.0} s");
             if (report.DiffPath is { } diff)
             {

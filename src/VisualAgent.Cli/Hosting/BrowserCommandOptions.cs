@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Codegen.Replay;
 using VisualAgent.Drivers.Web;
 using VisualAgent.Errors;
 using VisualAgent.Geometry;
@@ -13,7 +15,7 @@ namespace VisualAgent.Cli.Hosting;
 /// </summary>
 internal static class BrowserCommandOptions
 {
-    public static readonly Option<string?> ViewportOption = new("--viewport") { Description = "Viewport in CSS pixels, WIDTHxHEIGHT (default from Browser:ViewportWidth/Height, 1280x720)." };
+    public static readonly Option<string?> ViewportOption = new("--viewport") { Description = "Viewport in CSS pixels, WIDTHxHEIGHT (default from Browser:ViewportWidth/Height, 1280x720; replay and bench replay: the viewport the run recorded)." };
 
     public static readonly Option<double?> ScaleOption = new("--device-scale-factor", "--dsf") { Description = "Device pixels per CSS pixel (screenshots are in device pixels)." };
 
@@ -73,6 +75,18 @@ internal static class BrowserCommandOptions
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// The browser options for replaying <paramref name="details"/>: as <see cref="ReadOptions"/>, at the viewport and
+    /// scale the run recorded unless --viewport / --device-scale-factor say otherwise (<see cref="WebReplay.Viewport"/>).
+    /// </summary>
+    public static (BrowserOptions Options, ReplayViewport Viewport) ReadReplayOptions(VerbContext context, RunDetails details, string? downloadsDir)
+    {
+        var options = ReadOptions(context, downloadsDir);
+        var configured = context.Configuration.GetSection(BrowserOptions.SectionName).Get<BrowserOptions>() ?? new BrowserOptions();
+        var viewport = WebReplay.Viewport(details, new PixelSize(configured.ViewportWidth, configured.ViewportHeight), configured.DeviceScaleFactor, context.Get(ViewportOption), context.Get(ScaleOption), "--viewport");
+        return (options.With(viewport.Size.Width, viewport.Size.Height, viewport.DeviceScaleFactor), viewport);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public static class PlanBuilder
         var settings = run.Settings;
         var samplesBase = run.SamplesBaseOf();
         var dsf = settings.TryGetValue("device_scale_factor", out var d) && double.TryParse(d, NumberStyles.Float, CultureInfo.InvariantCulture, out var dv) && dv > 0 ? dv : 1;
-        var (width, height) = Viewport(settings);
+        var (width, height) = Viewport(run);
         var baseUrl = samplesBase ?? Origin(run.StartUrl) ?? FirstOpenOrigin(details.Steps);
         var warnings = new List<string>();
         var steps = new List<ScriptStep>();
@@ -179,14 +179,6 @@ public static class PlanBuilder
     private static string? FirstOpenOrigin(IReadOnlyList<StepRecord> steps) =>
         steps.Where(s => s.Intent?.Verb == StepVerb.Open).Select(s => Origin(s.Intent!.Value)).FirstOrDefault(o => o is not null);
 
-    private static (int, int) Viewport(IReadOnlyDictionary<string, string> settings)
-    {
-        if (settings.TryGetValue("viewport", out var v) && v.Split('x') is [var w, var h]
-            && int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var wi) && int.TryParse(h, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hi))
-        {
-            return (wi, hi);
-        }
-
-        return (1280, 720);
-    }
+    private static (int, int) Viewport(RunRecord run) =>
+        run.RecordedViewport() is { } size ? (size.Width, size.Height) : (1280, 720);
 }

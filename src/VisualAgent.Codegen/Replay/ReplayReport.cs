@@ -34,6 +34,19 @@ public sealed record ReplayReport(string RunId, bool Succeeded, string? Reason, 
 
     public bool Applied { get; init; }
 
+    /// <summary>
+    /// From the start page loaded (or, for a recording without one, from the replay's first step) to the last step done:
+    /// the span a generated script's "step 1" to "PASSED" lines cover. <see cref="TotalMs"/> also holds opening the start
+    /// page (<see cref="StartMs"/>) and setting up the request guard.
+    /// </summary>
+    public double StepsMs { get; init; }
+
+    /// <summary>Opening the recording's start page (0 when it has none).</summary>
+    public double StartMs { get; init; }
+
+    /// <summary>The viewport the replay's page was opened at, and why; null when the caller did not say.</summary>
+    public ReplayViewport? Viewport { get; init; }
+
     /// <summary>The report as the JSON the CLI (--json), the MCP tool and the UI return: one shape for all three (crops as full paths in <paramref name="runFolder"/>).</summary>
     public object Summary(string runFolder) => new
     {
@@ -44,6 +57,9 @@ public sealed record ReplayReport(string RunId, bool Succeeded, string? Reason, 
         cache_hits = CacheHits,
         healed = HealedSteps,
         replay_ms = Math.Round(TotalMs),
+        start_page_ms = Math.Round(StartMs),
+        steps_ms = Math.Round(StepsMs),
+        viewport = Viewport?.Summary(),
         original_ms = Math.Round(OriginalMs),
         original_model_calls = OriginalModelCalls,
         diff = DiffPath,

@@ -33,4 +33,10 @@ public sealed record ReplayRequest
     /// never on another origin because it is local.
     /// </summary>
     public PolicyOptions Policy { get; init; } = new();
+
+    /// <summary>
+    /// The viewport the caller opened the replay's page at, and why (<see cref="ReplayViewport.Choose"/>): carried into
+    /// the report so every replay says which size it used. Null when the caller did not choose one (tests on a fixed page).
+    /// </summary>
+    public ReplayViewport? Viewport { get; init; }
 }

@@ -59,6 +59,8 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         var context = new StepContext(ladder, request.Heal != HealMode.Off, Map, request.Secret, safety, beforeDownload);
         var reports = new List<ReplayStepReport>();
         var started = Stopwatch.GetTimestamp();
+        var startMs = 0.0;
+        var stepsMs = 0.0;
         string? reason = plan.StoppedAt is null ? null : $"the recording ends early: {plan.StoppedAt}";
         var guard = driver as IRequestGuard;
         if (guard is not null)
@@ -70,9 +72,13 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         {
             if (details.Run.StartUrl is { } start)
             {
+                var opening = Stopwatch.GetTimestamp();
                 await driver.NavigateAsync(Map(start), cancellationToken).ConfigureAwait(false);
+                startMs = Stopwatch.GetElapsedTime(opening).TotalMilliseconds;
             }
 
+            // Steps are timed from the start page loaded, as a generated script times itself from its "step 1" line.
+            var stepsFrom = Stopwatch.GetTimestamp();
             foreach (var step in details.Steps.Where(s => s.Outcome == StepOutcome.Ok))
             {
                 var report = await ReplayStepAsync(step, context, cancellationToken).ConfigureAwait(false);
@@ -83,6 +89,8 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
                     break;
                 }
             }
+
+            stepsMs = Stopwatch.GetElapsedTime(stepsFrom).TotalMilliseconds;
         }
         finally
         {
@@ -93,7 +101,10 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
         }
 
         var succeeded = reports.Count > 0 && reports.All(r => r.Ok) && plan.StoppedAt is null && details.Run.Status == RunStatus.Succeeded;
-        var report2 = new ReplayReport(details.Run.Id, succeeded, succeeded ? null : reason ?? $"the recorded run ended {details.Run.Status.ToString().ToLowerInvariant()}", reports, Stopwatch.GetElapsedTime(started).TotalMilliseconds, details.Run.DurationMs, details.Run.ModelCalls);
+        var report2 = new ReplayReport(details.Run.Id, succeeded, succeeded ? null : reason ?? $"the recorded run ended {details.Run.Status.ToString().ToLowerInvariant()}", reports, Stopwatch.GetElapsedTime(started).TotalMilliseconds, details.Run.DurationMs, details.Run.ModelCalls)
+        {
+            StartMs = startMs, StepsMs = stepsMs, Viewport = request.Viewport,
+        };
         if (request.Heal != HealMode.Off && reports.Any(r => r.Healed))
         {
             report2 = report2 with { DiffPath = await HealDiff.WriteAsync(details, reports, cancellationToken).ConfigureAwait(false) };
@@ -196,9 +207,12 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
 
                 return $"downloaded {Path.GetFileName(downloads[0])}";
             case StepVerb.Scroll when step.Locators is not { Count: > 0 }:
-                // "scroll down" records no amount in its intent: the run scrolled by what its action says (a share of the screen).
-                context.Last = await driver.ExecuteAsync(new ScrollAction(null, null, 0, intent!.Amount ?? (step.Action as ScrollAction)?.Dy ?? 0), ct).ConfigureAwait(false);
-                return "scroll";
+                // A scroll inside a target ("scroll down in the list") records its point, not the list's locators: it
+                // scrolls there (the replay opens at the recorded viewport), not the page at its centre.
+                var recorded = step.Action as ScrollAction;
+                var inTarget = intent!.Target is not null && recorded is { X: not null, Y: not null };
+                context.Last = await driver.ExecuteAsync(new ScrollAction(inTarget ? recorded!.X : null, inTarget ? recorded!.Y : null, 0, RecordedScroll(step)), ct).ConfigureAwait(false);
+                return inTarget ? "scroll at the recorded point" : "scroll";
             case null when step.Description?.StartsWith("manual takeover", StringComparison.Ordinal) == true:
                 throw new ReplayStepException("a person did this step by hand in the recorded run: replay cannot", "manual");
             case null:
@@ -219,7 +233,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
             context.Healed = (await driver.ElementAtAsync(point, ct).ConfigureAwait(false))?.Locators;
         }
 
-        context.Last = await ActAsync(intent!, element, point, how, context, context.BeforeDownload.Contains(step.Index), ct).ConfigureAwait(false);
+        context.Last = await ActAsync(step, element, point, how, context, context.BeforeDownload.Contains(step.Index), ct).ConfigureAwait(false);
         if (context.Last.Dialog is not null)
         {
             await driver.AnswerDialogAsync(true, null, ct).ConfigureAwait(false);
@@ -233,8 +247,9 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
     /// loaded, no request in flight); when its effect does not read back yet, the page is settled fully and it is read
     /// again before the step is failed. A click the recording followed by a download settles fully (downloads arrive late).
     /// </summary>
-    private async Task<ActionOutcome> ActAsync(StepIntent intent, UiElement element, ScreenPoint point, string how, StepContext context, bool beforeDownload, CancellationToken ct)
+    private async Task<ActionOutcome> ActAsync(StepRecord step, UiElement element, ScreenPoint point, string how, StepContext context, bool beforeDownload, CancellationToken ct)
     {
+        var intent = step.Intent!;
         var (x, y) = (point.X, point.Y);
         var verb = intent.Verb;
         switch (verb)
@@ -273,7 +288,7 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
             case StepVerb.Hover:
                 return await driver.ExecuteAsync(new MoveAction(x, y), ct).ConfigureAwait(false);
             case StepVerb.Scroll:
-                return await driver.ExecuteAsync(new ScrollAction(x, y, 0, intent.Amount ?? 0), ct).ConfigureAwait(false);
+                return await driver.ExecuteAsync(new ScrollAction(x, y, 0, RecordedScroll(step)), ct).ConfigureAwait(false);
             default:
                 var monitor = driver as IActivityMonitor;
                 var mark = monitor is null ? null : await monitor.MarkAsync(ct).ConfigureAwait(false);
@@ -291,6 +306,12 @@ public sealed class ReplayRunner(IBrowserDriver driver, TimeProvider? time = nul
                 return outcome;
         }
     }
+
+    /// <summary>
+    /// What the run's scroll moved by: its action's wheel amount (what really happened: "scroll down" and "scroll down in
+    /// the list" carry no amount in their words, the run scrolled a share of the screen), else the words' amount.
+    /// </summary>
+    private static double RecordedScroll(StepRecord step) => (step.Action as ScrollAction)?.Dy ?? step.Intent?.Amount ?? 0;
 
     /// <summary>The actions back to back with a light settle (one by one with full settles on a driver without batches).</summary>
     private async Task<ActionOutcome> ActLightAsync(AgentAction[] actions, CancellationToken ct)

@@ -3,6 +3,7 @@ using VisualAgent.Agent.Runs;
 using VisualAgent.Runs;
 using VisualAgent.Codegen.Plans;
 using VisualAgent.Errors;
+using VisualAgent.Geometry;
 
 namespace VisualAgent.Codegen.Replay;
 
@@ -44,11 +45,31 @@ public static class WebReplay
     }
 
     /// <summary>
+    /// The viewport to open the replay's browser at (<see cref="ReplayViewport.Choose"/>): the caller's
+    /// <paramref name="given"/> WIDTHxHEIGHT (bad input named by <paramref name="what"/>) or scale, else the recorded size,
+    /// else the configured one.
+    /// </summary>
+    public static ReplayViewport Viewport(RunDetails details, PixelSize configured, double configuredScale, string? given, double? givenScale, string what)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        PixelSize? size = given is null ? null
+            : PixelSize.TryParse(given, out var s) ? s
+            : throw new UsageException($"{what} '{given}' is not WIDTHxHEIGHT in CSS pixels, e.g. 1280x720.");
+        if (givenScale is <= 0 or > 10)
+        {
+            throw new UsageException($"The device scale factor {givenScale} is out of range: give a number above 0 and at most 10, e.g. 1 or 2.");
+        }
+
+        return ReplayViewport.Choose(details.Run, configured, configuredScale, size, givenScale);
+    }
+
+    /// <summary>
     /// The request for a session: <paramref name="resolvedBaseUrl"/> (the caller's --base-url through the session's
     /// ResolveUrl) or, when none is given, the session's samples server, onto which a samples recording maps.
     /// </summary>
-    public static ReplayRequest Request(HealMode heal, string? resolvedBaseUrl, string? samplesBaseUrl, PolicyOptions policy, Func<string, string?> secret) => new()
+    public static ReplayRequest Request(HealMode heal, string? resolvedBaseUrl, string? samplesBaseUrl, PolicyOptions policy, Func<string, string?> secret, ReplayViewport? viewport = null) => new()
     {
+        Viewport = viewport,
         Heal = heal,
         BaseUrl = resolvedBaseUrl is not null ? resolvedBaseUrl.TrimEnd('/') : samplesBaseUrl,
         SamplesBaseUrl = samplesBaseUrl,

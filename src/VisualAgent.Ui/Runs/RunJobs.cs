@@ -151,8 +151,10 @@ internal sealed class RunJobs(UiSettings settings, ModelStackCache models) : IDi
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
-            await using var session = await BrowserSession.OpenAsync(BrowserOptions("visual-agent-replay-"), WebReplay.NeedsSamples(details, null) ? "samples:" : null, settings.Loggers, navigate: false, linked.Token).ConfigureAwait(false);
-            var request = WebReplay.Request(mode, null, session.SamplesBaseUrl, Policy(), Environment.GetEnvironmentVariable);
+            var options = BrowserOptions("visual-agent-replay-");
+            var viewport = WebReplay.Viewport(details, new(options.ViewportWidth, options.ViewportHeight), options.DeviceScaleFactor, null, null, "viewport");
+            await using var session = await BrowserSession.OpenAsync(options.With(viewport.Size.Width, viewport.Size.Height, viewport.DeviceScaleFactor), WebReplay.NeedsSamples(details, null) ? "samples:" : null, settings.Loggers, navigate: false, linked.Token).ConfigureAwait(false);
+            var request = WebReplay.Request(mode, null, session.SamplesBaseUrl, Policy(), Environment.GetEnvironmentVariable, viewport);
             var report = await new ReplayRunner(session.Driver).RunAsync(details, request, linked.Token).ConfigureAwait(false);
             return new
             {
@@ -164,11 +166,13 @@ internal sealed class RunJobs(UiSettings settings, ModelStackCache models) : IDi
                 cache_hits = report.CacheHits,
                 healed = report.HealedSteps,
                 replay_ms = Math.Round(report.TotalMs),
+                viewport = viewport.Summary(),
                 original_ms = Math.Round(report.OriginalMs),
                 original_model_calls = report.OriginalModelCalls,
                 diff = report.DiffPath is null ? null : Path.GetFileName(report.DiffPath),
                 applied = report.Applied,
-                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, healed = s.Healed, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms) }),
+                // The crop as a path inside the run folder (served by /api/runs/ID/file), never a path of the server's disk.
+                steps = report.Steps.Select(s => new { index = s.Index, description = s.Description, how = s.How, healed = s.Healed, ok = s.Ok, error = s.Error, ms = Math.Round(s.Ms), crop = s.Crop }),
             };
         }
         finally

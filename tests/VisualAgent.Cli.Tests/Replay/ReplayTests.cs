@@ -232,7 +232,7 @@ public sealed class ReplayTests(E2eFixture fixture, DemoRecording demo) : IClass
         Assert.True(exit == 0, $"bench replay: exit {exit}\n{stdout}\n{stderr}");
         using var json = JsonDocument.Parse(stdout);
         TestContext.Current.SendDiagnosticMessage(stdout);
-        Assert.True(json.RootElement.GetProperty("replay_ms").GetDouble() > 0, stdout);
+        Assert.True(json.RootElement.GetProperty("replay_steps_ms").GetDouble() > 0, stdout);
         Assert.True(json.RootElement.GetProperty("script_steps_ms").GetDouble() > 0, stdout);
     }
 

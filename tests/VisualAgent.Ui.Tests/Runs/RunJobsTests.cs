@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VisualAgent.Agent.Runs;
+using VisualAgent.Runs;
 using VisualAgent.Tests.Accessibility;
 using VisualAgent.Tests.Support;
 using VisualAgent.Ui.Server;
@@ -56,7 +58,33 @@ public sealed partial class RunJobsTests(UiFixture ui)
             await Expect(page.Locator("#replay-note")).ToContainTextAsync("heal propose");
             await Expect(page.Locator("#replay-steps tbody tr")).ToHaveCountAsync(3);
             await Expect(page.Locator("#replay-steps tbody tr").Nth(1)).ToContainTextAsync("cache hit");
-            await AccessibilityTests.AssertNoSeriousViolationsAsync(page); // the run view with its replay report
+            await AccessibilityTests.AssertNoSeriousViolationsAsync(page); // the run view with its replay report (closes the page)
+
+            // The page changed under the recording (the Log in button's first locator no longer matches): the healed step
+            // shows the element as the run recorded it, served from inside the run folder; no server path reaches the page.
+            var folder = Path.Combine(ui.RunsFolder, second);
+            var recording = new RunReader(new RunStore(ui.RunsFolder)).Load(second);
+            var broken = recording.Steps.Select(step => step.Index == 3 && step.Locators is [var best, ..]
+                ? step with { Locators = [best with { Name = "Sign in", Value = "button \"Sign in\"" }, .. step.Locators] }
+                : step);
+            await File.WriteAllTextAsync(Path.Combine(folder, "steps.jsonl"), string.Join('\n', broken.Select(RunJson.SerializeStep)) + "\n", TestContext.Current.CancellationToken);
+            var crop = recording.Steps.Single(step => step.Index == 3).Crop;
+            Assert.Equal("shots/003.element.png", crop);
+            page = await ui.OpenAsync($"runs?id={Uri.EscapeDataString(second)}"); // the check above closed the page
+
+            var reply = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#replay"), r => r.Url.EndsWith("/replay", StringComparison.Ordinal), new() { Timeout = 90_000 });
+
+            Assert.DoesNotContain(ui.Root, await reply.TextAsync(), StringComparison.Ordinal);
+            await Expect(page.Locator("#replay-note")).ToContainTextAsync("replay succeeded: 3 step(s), 2 cache hit(s), 1 healed", new() { Timeout = 90_000 });
+            await Expect(page.Locator("#replay-note")).ToContainTextAsync("viewport 1280x720, as the run recorded it");
+            var healedRow = page.Locator("#replay-steps tbody tr").Nth(2);
+            await Expect(healedRow).ToContainTextAsync("healed by the ranked list (#2");
+            var cropImage = healedRow.Locator("img.crop");
+            await Expect(cropImage).ToHaveAttributeAsync("src", $"/api/runs/{Uri.EscapeDataString(second)}/file?path=shots%2F003.element.png");
+            await Expect(cropImage).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await cropImage.EvaluateAsync<int>("i => i.naturalWidth") > 0, "the crop did not load");
+            await Expect(page.Locator("#replay-steps tbody tr").Nth(0).Locator("img")).ToHaveCountAsync(0); // cache hits show none
+            await AccessibilityTests.AssertNoSeriousViolationsAsync(page); // the replay report with a crop
 
             Environment.SetEnvironmentVariable(Secret, null);
             var again = await ui.OpenAsync($"runs?id={Uri.EscapeDataString(second)}");

@@ -32,6 +32,13 @@ public sealed class RunsPageTests(UiFixture ui)
         await Expect(facts).ToContainTextAsync("page: button \"Export CSV\"");
         await Expect(facts).ToContainTextAsync("held (strong): expected a download starts");
         await Expect(facts).ToContainTextAsync("model 120 ms, act 200 ms, total 350 ms");
+        // The element the step clicked, as recorded (shots/001.element.png), served from inside the run folder.
+        await Expect(page.Locator("#crop-figure")).ToBeVisibleAsync();
+        await Expect(page.Locator("#crop")).ToHaveAttributeAsync("src", $"/api/runs/{Uri.EscapeDataString(run.Id)}/file?path=shots%2F001.element.png");
+        await Expect(page.Locator("#crop")).ToHaveJSPropertyAsync("complete", true);
+        var cropWidth = await page.Locator("#crop").EvaluateAsync<int>("i => i.naturalWidth");
+        Assert.InRange(cropWidth, Math.Floor(ui.ExportButton.Width) - 1, Math.Ceiling(ui.ExportButton.Width) + 1); // the button's own picture, not the page
+        await Expect(page.Locator("#crop")).ToHaveAttributeAsync("alt", "The element step 1 acted on, as recorded");
         await Expect(page.Locator("#prev")).ToBeDisabledAsync();
 
         await page.ClickAsync("#next");
@@ -39,6 +46,7 @@ public sealed class RunsPageTests(UiFixture ui)
         await Expect(page.Locator("#position")).ToHaveTextAsync("step 2 of 2");
         await Expect(page.Locator("#step-h")).ToContainTextAsync("verify \"Orders\"");
         await Expect(page.Locator("#shot")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("shots%2F002\\.png$"));
+        await Expect(page.Locator("#crop-figure")).ToBeHiddenAsync(); // a verify acts on no element: no crop
         await Expect(page.Locator("#next")).ToBeDisabledAsync();
         await page.ClickAsync("#prev");
         await Expect(page.Locator("#position")).ToHaveTextAsync("step 1 of 2");

@@ -50,6 +50,7 @@ internal sealed class RecordedRun : IAsyncDisposable
     {
         var shot = await _writer.SaveShotAsync(index, _png);
         var annotated = await _writer.SaveShotAsync(index, _png, annotated: true);
+        var crop = verify ? null : await _writer.SaveCropAsync(index, await File.ReadAllBytesAsync(ui.ExportCrop));
         var button = ui.ExportButton;
         var center = new ScreenPoint(button.X + (button.Width / 2), button.Y + (button.Height / 2));
         var started = DateTimeOffset.UtcNow;
@@ -69,7 +70,7 @@ internal sealed class RecordedRun : IAsyncDisposable
                 Element = new ElementFacts { Tag = "button", Role = "button", Name = "Export CSV", Box = ScreenBox.FromXywh(button.X, button.Y, button.Width, button.Height) },
                 Intent = new StepIntent(StepVerb.Click) { Source = "click the Export CSV button", Target = "the Export CSV button" },
                 Locators = [new ElementLocator { Kind = LocatorKind.Role, Role = "button", Name = "Export CSV", Value = "button \"Export CSV\"", Unique = true }],
-                Check = new StepCheck("a download starts", "orders.csv downloaded", CheckStrength.Strong, true),
+                Check = new StepCheck("a download starts", "orders.csv downloaded", CheckStrength.Strong, true), Crop = crop,
                 Grounding = "page: button \"Export CSV\"",
                 Outcome = StepOutcome.Ok, ModelMs = 120, ActMs = 200, TotalMs = 350,
             };

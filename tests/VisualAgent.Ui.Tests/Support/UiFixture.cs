@@ -34,6 +34,9 @@ public sealed class UiFixture : IAsyncLifetime
     /// <summary>The PNG of the orders page at 1280x720.</summary>
     public string OrdersShot => Path.Combine(Root, "orders.png");
 
+    /// <summary>The "Export CSV" button alone (Chromium's element screenshot): what a run saves as the element's crop.</summary>
+    public string ExportCrop => Path.Combine(Root, "export-button.png");
+
     /// <summary>Where the "Export CSV" button is on <see cref="OrdersShot"/> (DOM box, CSS pixels = screenshot pixels at scale 1).</summary>
     public LocatorBoundingBoxResult ExportButton { get; private set; } = new();
 
@@ -64,6 +67,7 @@ public sealed class UiFixture : IAsyncLifetime
         await page.GotoAsync(_samples.Url("orders/"));
         ExportButton = await page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).BoundingBoxAsync() ?? throw new InvalidOperationException("The orders sample has no Export CSV button.");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = OrdersShot });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ScreenshotAsync(new() { Path = ExportCrop });
         await page.CloseAsync();
         _server = await UiServer.StartAsync(Settings(Configuration()));
     }

@@ -117,12 +117,13 @@ function show(index) {
   $('step-h').textContent = `Step ${s.index}: ${s.description ?? ''}`;
   const file = s.annotated_screenshot ?? s.screenshot;
   if (file) {
-    $('shot').src = `/api/runs/${encodeURIComponent(view.id)}/file?path=${encodeURIComponent(file)}`;
+    $('shot').src = runFile(file);
     $('shot').alt = `Screenshot of step ${s.index}${s.annotated_screenshot ? ', with the grounded point drawn' : ''}`;
   } else {
     $('shot').removeAttribute('src');
     $('shot').alt = 'no screenshot for this step';
   }
+  showCrop(s);
   const element = s.element ? [s.element.role, s.element.name ? `"${s.element.name}"` : null, s.element.tag].filter(Boolean).join(' ') : null;
   const check = s.check ? `${s.check.held ? 'held' : 'did NOT hold'} (${s.check.strength}): expected ${s.check.expected ?? ''}; observed ${s.check.observed ?? ''}` : null;
   $('facts').replaceChildren(
@@ -138,6 +139,24 @@ function show(index) {
     ...fact('check', check),
     ...fact('timings', `model ${fmtMs(s.model_ms)}, act ${fmtMs(s.act_ms)}, total ${fmtMs(s.total_ms)}`),
     ...fact('tokens', s.usage ? `in ${s.usage.prompt_tokens}, out ${s.usage.completion_tokens}, image ${s.usage.image_tokens}` : null));
+}
+
+// A file of the open run, served by the UI server from inside the run's folder (a path relative to it, never the disk's).
+function runFile(path) {
+  return `/api/runs/${encodeURIComponent(view.id)}/file?path=${encodeURIComponent(path)}`;
+}
+
+// The element the step acted on, cut from its (already masked) screenshot when it was recorded: shots/NNN.element.png.
+function showCrop(s) {
+  const figure = $('crop-figure');
+  if (!s.crop) {
+    figure.hidden = true;
+    $('crop').removeAttribute('src');
+    return;
+  }
+  $('crop').src = runFile(s.crop);
+  $('crop').alt = `The element step ${s.index} acted on, as recorded`;
+  figure.hidden = false;
 }
 
 async function exportCode() {
@@ -177,17 +196,21 @@ async function replay() {
   $('replay-note').textContent = 'replaying by the recorded locators (no model calls)…';
   try {
     const r = await api(`/api/runs/${encodeURIComponent(view.id)}/replay`, { method: 'POST', body: { heal: $('heal').value } });
+    // A step that healed or failed shows its element as recorded, to compare with the page now.
     $('replay-steps').tBodies[0].replaceChildren(...r.steps.map((s) => el('tr', {},
       el('td', { text: s.index }),
       el('td', { text: s.description }),
       el('td', { text: s.healed ? `healed by ${s.how}` : s.how }),
       el('td', { text: s.ms }),
-      el('td', {}, badge(s.ok ? 'ok' : 'failed'), s.error ? ` ${s.error}` : ''))));
+      el('td', {}, badge(s.ok ? 'ok' : 'failed'), s.error ? ` ${s.error}` : ''),
+      el('td', {}, (s.healed || !s.ok) && s.crop
+        ? el('img', { class: 'crop', src: runFile(s.crop), alt: `The element of step ${s.index} as recorded` })
+        : ''))));
     $('replay-steps').hidden = r.steps.length === 0;
     const diff = r.diff ? (r.applied ? ` Healed locators applied to the recording (${r.diff}).` : ` Healed locators proposed in ${r.diff}; the recording is unchanged.`) : '';
     $('replay-note').replaceChildren(badge(r.succeeded ? 'succeeded' : 'failed'),
       ` replay ${r.succeeded ? 'succeeded' : `FAILED: ${r.reason}`}: ${r.steps.length} step(s), ${r.cache_hits} cache hit(s), ${r.healed} healed, `
-      + `${r.model_calls} model calls (the run made ${r.original_model_calls}); ${fmtMs(r.replay_ms)} against the run's ${fmtMs(r.original_ms)}; heal ${r.heal}.${diff}`);
+      + `${r.model_calls} model calls (the run made ${r.original_model_calls}); ${fmtMs(r.replay_ms)} against the run's ${fmtMs(r.original_ms)}; heal ${r.heal}; ${r.viewport.note}.${diff}`);
   } catch (e) {
     $('replay-note').textContent = '';
     notice(e.message);
