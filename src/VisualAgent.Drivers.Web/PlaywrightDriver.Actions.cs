@@ -11,7 +11,7 @@ public sealed partial class PlaywrightDriver
     private const int DragSteps = 12;
 
     /// <summary>Text up to this long is typed key by key; longer text is inserted in chunks.</summary>
-    private const int KeyByKeyLimit = 200;
+    private const int KeyByKeyLimit = TypeAction.KeyByKeyLimit;
 
     private const int InsertChunk = 2000;
 

@@ -123,7 +123,7 @@ public static class PlanBuilder
                 StepVerb.Uncheck => basic with { Verb = ScriptVerb.Uncheck },
                 StepVerb.Type => basic with
                 {
-                    Verb = ScriptVerb.Fill, Text = ScriptText.Parse(intent.Value ?? ""), Submit = intent.Submit,
+                    Verb = ScriptVerb.Fill, Text = ScriptText.Parse(intent.Value ?? ""), Submit = intent.Submit, KeyByKey = TypingRule.KeyByKey(step, intent.Value ?? ""),
                     ExpectValue = step.Check is { Strength: CheckStrength.Strong, Held: true } && !(intent.Value ?? "").Contains("{{secret:", StringComparison.Ordinal) && !IsPassword(step) ? intent.Value : null,
                 },
                 StepVerb.Select => basic with { Verb = ScriptVerb.Select, Value = intent.Value },

@@ -51,6 +51,12 @@ public sealed record ScriptStep
     /// <summary>A middle-button click (Selenium has no way to say it).</summary>
     public bool MiddleButton { get; init; }
 
+    /// <summary>
+    /// Type the text key by key rather than fill it (<see cref="TypingRule"/>): why, written as a comment; null for a
+    /// plain fill.
+    /// </summary>
+    public string? KeyByKey { get; init; }
+
     /// <summary>Press Enter after typing.</summary>
     public bool Submit { get; init; }
 

@@ -42,7 +42,8 @@ public sealed class ScriptChecker
         var files = new List<string>();
         foreach (var (name, source) in scripts)
         {
-            var file = Path.Combine(work, Path.GetFileName(name));
+            // tsc reads a file by its extension (without one it stops with a parser panic): --out names like "login" get ".ts".
+            var file = Path.Combine(work, Path.GetFileName(name).EndsWith(".ts", StringComparison.OrdinalIgnoreCase) ? Path.GetFileName(name) : Path.GetFileName(name) + ".ts");
             await File.WriteAllTextAsync(file, source, cancellationToken).ConfigureAwait(false);
             files.Add(file);
         }

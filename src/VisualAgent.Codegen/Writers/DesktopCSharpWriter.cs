@@ -191,92 +191,66 @@ public sealed class DesktopCSharpWriter(string? driverProject = null) : ScriptWr
         static string Recorded(string recorded) => $", the recorded run's app printed \\\"{ScriptLiterals.Quote(recorded.TrimEnd('\n', '\r'))[1..^1].Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)}\\\"";
     }
 
-    private void ExpectTextHelper()
+    private void ExpectTextHelper() => WaitLoop(
+        "async Task ExpectTextAsync(UiElement field, string expected)",
+        Lines(1, "string? now = null;"),
+        "for (var i = 0; i < 30; i++)",
+        Lines(2, "var fresh = await driver.RefreshAsync(field.Ref);", "now = fresh?.Value ?? fresh?.Text;"),
+        "now == expected",
+        100,
+        "$\"The field holds \\\"{now}\\\", not \\\"{expected}\\\".\"");
+
+    private void SetCheckedHelper() => WaitLoop(
+        "async Task SetCheckedAsync(UiElement box, bool on)",
+        Lines(1, "if ((box.States.Checked ?? box.States.Pressed) != on && box.ClickPoint is { } point)", "{", "    await driver.ExecuteAsync(new ClickAction(point.X, point.Y));", "}", ""),
+        "for (var i = 0; i < 30; i++)",
+        Lines(2, "var fresh = await driver.RefreshAsync(box.Ref);"),
+        "(fresh?.States.Checked ?? fresh?.States.Pressed) == on",
+        100,
+        "$\"It is not {(on ? \"checked\" : \"unchecked\")}.\"");
+
+    private void WaitForTextHelper() => WaitLoop(
+        "async Task WaitForTextAsync(string text, TimeSpan within)",
+        Lines(1, "var deadline = DateTime.UtcNow + within;"),
+        "while (DateTime.UtcNow < deadline)",
+        "",
+        "(await driver.QueryTextAsync()).Any(b => b.Visible && b.Text.Contains(text, StringComparison.Ordinal))",
+        200,
+        "$\"\\\"{text}\\\" is not on the screen.\"");
+
+    /// <summary>
+    /// The scripts' one wait-loop shape: <paramref name="before"/>, then poll (<paramref name="read"/>, return once
+    /// <paramref name="condition"/> holds, pause) for as long as <paramref name="loop"/> runs, then fail with
+    /// <paramref name="failure"/>. <paramref name="before"/> and <paramref name="read"/> are whole indented lines (<see cref="Lines"/>).
+    /// </summary>
+    private void WaitLoop(string signature, string before, string loop, string read, string condition, int delayMs, string failure)
     {
-        Line();
-        Line("async Task ExpectTextAsync(UiElement field, string expected)");
-        Line("{");
-        Indent();
-        Line("string? now = null;");
-        Line("for (var i = 0; i < 30; i++)");
-        Line("{");
-        Indent();
-        Line("var fresh = await driver.RefreshAsync(field.Ref);");
-        Line("now = fresh?.Value ?? fresh?.Text;");
-        Line("if (now == expected)");
-        Line("{");
-        Indent();
-        Line("return;");
-        Outdent();
-        Line("}");
-        Line();
-        Line("await Task.Delay(100);");
-        Outdent();
-        Line("}");
-        Line();
-        Line("throw new InvalidOperationException($\"The field holds \\\"{now}\\\", not \\\"{expected}\\\".\");");
-        Outdent();
-        Line("}");
+        var helper = $$"""
+
+            {{signature}}
+            {
+            {{before}}    {{loop}}
+                {
+            {{read}}        if ({{condition}})
+                    {
+                        return;
+                    }
+
+                    await Task.Delay({{delayMs}});
+                }
+
+                throw new InvalidOperationException({{failure}});
+            }
+            """;
+        foreach (var line in helper.Split('\n'))
+        {
+            Line(line);
+        }
     }
 
-    private void SetCheckedHelper()
-    {
-        Line();
-        Line("async Task SetCheckedAsync(UiElement box, bool on)");
-        Line("{");
-        Indent();
-        Line("if ((box.States.Checked ?? box.States.Pressed) != on && box.ClickPoint is { } point)");
-        Line("{");
-        Indent();
-        Line("await driver.ExecuteAsync(new ClickAction(point.X, point.Y));");
-        Outdent();
-        Line("}");
-        Line();
-        Line("for (var i = 0; i < 30; i++)");
-        Line("{");
-        Indent();
-        Line("var fresh = await driver.RefreshAsync(box.Ref);");
-        Line("if ((fresh?.States.Checked ?? fresh?.States.Pressed) == on)");
-        Line("{");
-        Indent();
-        Line("return;");
-        Outdent();
-        Line("}");
-        Line();
-        Line("await Task.Delay(100);");
-        Outdent();
-        Line("}");
-        Line();
-        Line("throw new InvalidOperationException($\"It is not {(on ? \"checked\" : \"unchecked\")}.\");");
-        Outdent();
-        Line("}");
-    }
-
-    private void WaitForTextHelper()
-    {
-        Line();
-        Line("async Task WaitForTextAsync(string text, TimeSpan within)");
-        Line("{");
-        Indent();
-        Line("var deadline = DateTime.UtcNow + within;");
-        Line("while (DateTime.UtcNow < deadline)");
-        Line("{");
-        Indent();
-        Line("if ((await driver.QueryTextAsync()).Any(b => b.Visible && b.Text.Contains(text, StringComparison.Ordinal)))");
-        Line("{");
-        Indent();
-        Line("return;");
-        Outdent();
-        Line("}");
-        Line();
-        Line("await Task.Delay(200);");
-        Outdent();
-        Line("}");
-        Line();
-        Line("throw new InvalidOperationException($\"\\\"{text}\\\" is not on the screen.\");");
-        Outdent();
-        Line("}");
-    }
+    /// <summary>Lines at <paramref name="depth"/> levels of indentation, each ending in a line break (an empty one stays empty).</summary>
+    private static string Lines(int depth, params string[] lines) =>
+        string.Concat(lines.Select(l => (l.Length == 0 ? "" : new string(' ', depth * 4) + l) + "\n"));
 
     /// <summary>Finds the step's element by its path (into <c>elementN</c>) and gives its click point; a step with no path acts at its recorded point.</summary>
     private (string X, string Y) Where(ScriptStep step)

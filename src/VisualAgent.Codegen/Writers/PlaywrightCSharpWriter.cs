@@ -116,7 +116,18 @@ public sealed class PlaywrightCSharpWriter : ScriptWriter
                     break;
                 }
 
-                Line($"await {l}.FillAsync({Expression(step.Text!)});");
+                if (step.KeyByKey is { } why)
+                {
+                    // PressSequentially types into what the field holds: cleared first, as the run cleared it.
+                    Comment(why + ".");
+                    Line($"await {l}.ClearAsync();");
+                    Line($"await {l}.PressSequentiallyAsync({Expression(step.Text!)});");
+                }
+                else
+                {
+                    Line($"await {l}.FillAsync({Expression(step.Text!)});");
+                }
+
                 if (step.ExpectValue is { } expected)
                 {
                     Line($"await Expect({l}).ToHaveValueAsync({Quote(expected)});");

@@ -134,7 +134,18 @@ public sealed class PlaywrightPythonWriter : ScriptWriter
                 }
                 else
                 {
-                    Line($"{l}.fill({Expression(step.Text!)})");
+                    if (step.KeyByKey is { } why)
+                    {
+                        // press_sequentially types into what the field holds: cleared first, as the run cleared it.
+                        Comment(why + ".");
+                        Line($"{l}.clear()");
+                        Line($"{l}.press_sequentially({Expression(step.Text!)})");
+                    }
+                    else
+                    {
+                        Line($"{l}.fill({Expression(step.Text!)})");
+                    }
+
                     if (step.ExpectValue is { } expected)
                     {
                         Line($"expect({l}).to_have_value({Quote(expected)})");

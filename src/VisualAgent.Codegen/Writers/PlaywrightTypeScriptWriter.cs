@@ -138,7 +138,18 @@ public sealed class PlaywrightTypeScriptWriter : ScriptWriter
                     break;
                 }
 
-                Line($"await {l}.fill({Expression(step.Text!)});");
+                if (step.KeyByKey is { } why)
+                {
+                    // pressSequentially types into what the field holds: cleared first, as the run cleared it.
+                    Comment(why + ".");
+                    Line($"await {l}.clear();");
+                    Line($"await {l}.pressSequentially({Expression(step.Text!)});");
+                }
+                else
+                {
+                    Line($"await {l}.fill({Expression(step.Text!)});");
+                }
+
                 if (step.ExpectValue is { } expected)
                 {
                     Line($"if ((await {l}.inputValue()) !== {Quote(expected)}) throw new Error({Quote($"step {step.Index}: the field does not hold \"{expected}\"")});");

@@ -138,6 +138,12 @@ public sealed class SeleniumCSharpWriter : ScriptWriter
                 {
                     Line("{");
                     Indent();
+                    if (step.KeyByKey is { } why)
+                    {
+                        // SendKeys always types key by key; the comment says why it matters here.
+                        Comment(why + ".");
+                    }
+
                     Line($"var field = Find({by});");
                     Line("field.Clear();");
                     Line($"field.SendKeys({Expression(step.Text!)});");

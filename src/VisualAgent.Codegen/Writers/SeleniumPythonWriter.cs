@@ -142,6 +142,12 @@ public sealed class SeleniumPythonWriter : ScriptWriter
                     break;
                 }
 
+                if (step.KeyByKey is { } why)
+                {
+                    // send_keys always types key by key; the comment says why it matters here.
+                    Comment(why + ".");
+                }
+
                 Line($"field = find({by})");
                 Line("field.clear()");
                 Line($"field.send_keys({Expression(step.Text!)})");

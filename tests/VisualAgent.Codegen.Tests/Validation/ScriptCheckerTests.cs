@@ -48,6 +48,20 @@ public sealed class ScriptCheckerTests
     }
 
     [Fact]
+    public async Task Check_TypeScriptNamedWithoutExtension_CompiledAsTypeScript()
+    {
+        // codegen --out login (no extension): tsc must still read it as TypeScript (it used to stop with a parser panic).
+        var script = new PlaywrightTypeScriptWriter().Write(PlanBuilder.Build(Recorded.Demo()));
+
+        var result = await Checker.CheckAsync(ScriptTarget.PlaywrightTypeScript, "login", script, TestContext.Current.CancellationToken);
+        var broken = await Checker.CheckAsync(ScriptTarget.PlaywrightTypeScript, "login", script.Replace(".click()", ".clickTwice()", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Passed && !result.Skipped, result.ToString());
+        Assert.False(broken.Passed);
+        Assert.Contains(broken.Errors, e => e.Contains("clickTwice", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Check_BrokenPython_FailsPyCompile()
     {
         var result = await Checker.CheckAsync(ScriptTarget.PlaywrightPython, "broken.py", "def main(:\n    pass\n", TestContext.Current.CancellationToken);
