@@ -30,6 +30,8 @@ internal static class BenchReplayCommand
 
     private static readonly Option<string> TargetOption = new("--target") { Description = "The script to compare with: playwright-ts (default) or playwright-cs.", DefaultValueFactory = _ => "playwright-ts" };
 
+    private static readonly Option<string?> BaseUrlOption = new("--base-url") { Description = "Replay and run the script against another copy of the app: URLs of the recorded base become this base (samples:PATH works), e.g. a bench run's local pages served again." };
+
     private static readonly Option<string?> RunsOption = new("--runs") { Description = "Folder of run folders (default Runs:Folder, ./runs)." };
 
     public static Command Create()
@@ -41,11 +43,13 @@ internal static class BenchReplayCommand
             build and browser launch) are printed apart. Both open the page at the run's recorded viewport (--viewport overrides).
             The run's secrets are read from their environment variables, as replay and the script read them.
             Example: visual-agent bench replay latest -n 3
+            A bench run's pages were served by that bench: serve them again and give --base-url http://127.0.0.1:PORT.
             """);
         command.Arguments.Add(RunArgument);
         command.Options.Add(IterationsOption);
         command.Options.Add(TargetOption);
         command.Options.Add(RunsOption);
+        command.Options.Add(BaseUrlOption);
         command.Options.Add(CommonOptions.Json);
         BrowserCommandOptions.AddOptions(command);
         command.SetHandler(RunAsync);
@@ -77,7 +81,12 @@ internal static class BenchReplayCommand
                 CliOutput.Warn(warning);
             }
 
-            await using var session = await BrowserSession.OpenAsync(options, plan.UsesSamples ? "samples:" : null, context.Loggers, navigate: false, ct).ConfigureAwait(false);
+            var given = context.Get(BaseUrlOption);
+            await using var session = await BrowserSession.OpenAsync(options, plan.UsesSamples || WebReplay.NeedsSamples(details, given) ? "samples:" : null, context.Loggers, navigate: false, ct).ConfigureAwait(false);
+
+            // Both replay and script go to the same copy of the app: the one given, else this session's samples server
+            // standing for the one a samples run used, else the recorded addresses.
+            var baseUrl = given is null ? session.SamplesBaseUrl : session.ResolveUrl(given).TrimEnd('/');
             var policy = context.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
             var replays = new Dictionary<ActionSettle, List<ReplayRound>> { [ActionSettle.Light] = [], [ActionSettle.Full] = [] };
             var perStep = new Dictionary<int, List<double>>();
@@ -90,7 +99,7 @@ internal static class BenchReplayCommand
                     await using var driver = await session.NewDriverAsync(ct).ConfigureAwait(false);
                     var report = await new ReplayRunner(driver).RunAsync(details, new ReplayRequest
                     {
-                        Heal = HealMode.Off, BaseUrl = session.SamplesBaseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy, Settle = settle, Viewport = viewport,
+                        Heal = HealMode.Off, BaseUrl = baseUrl, SamplesBaseUrl = session.SamplesBaseUrl, Secret = Environment.GetEnvironmentVariable, Policy = policy, Settle = settle, Viewport = viewport,
                     }, ct).ConfigureAwait(false);
                     if (!report.Succeeded)
                     {
@@ -113,7 +122,7 @@ internal static class BenchReplayCommand
 
             // The script opens its page at the replay's viewport (the recorded one unless --viewport said otherwise).
             var source = target.Writer().Write(plan with { ViewportWidth = viewport.Size.Width, ViewportHeight = viewport.Size.Height });
-            var environment = new VerifyEnvironment { BaseUrl = session.SamplesBaseUrl, BrowserPath = BrowserLocator.Find(session.Options.ExecutablePath) };
+            var environment = new VerifyEnvironment { BaseUrl = baseUrl, BrowserPath = BrowserLocator.Find(session.Options.ExecutablePath) };
             var scripts = new List<ScriptRound>();
             for (var i = 0; i < n; i++)
             {

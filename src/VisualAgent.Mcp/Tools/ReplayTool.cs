@@ -27,10 +27,10 @@ internal sealed class ReplayTool(McpServices services)
             var details = new RunReader(new RunStore(services.Settings.RunsFolder)).Load(run);
             var downloads = Path.Combine(Path.GetTempPath(), "visual-agent-replay-" + Guid.NewGuid().ToString("N")[..8]);
             var options = services.ReadBrowserOptions(downloads);
-            var size = WebReplay.Viewport(details, new(options.ViewportWidth, options.ViewportHeight), options.DeviceScaleFactor, viewport, null, "viewport");
-            await using var session = await BrowserSession.OpenAsync(options.With(size.Size.Width, size.Size.Height, size.DeviceScaleFactor), WebReplay.NeedsSamples(details, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
+            var chosen = WebReplay.Viewport(details, new(options.ViewportWidth, options.ViewportHeight), options.DeviceScaleFactor, viewport, null, "viewport");
+            await using var session = await BrowserSession.OpenAsync(options.With(chosen.Size.Width, chosen.Size.Height, chosen.DeviceScaleFactor), WebReplay.NeedsSamples(details, base_url) ? "samples:" : null, services.Settings.Loggers, navigate: false, cancellationToken).ConfigureAwait(false);
             var policy = services.Configuration.GetSection("Policy").Get<PolicyOptions>() ?? new PolicyOptions();
-            var request = WebReplay.Request(mode, base_url is null ? null : session.ResolveUrl(base_url), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable, size);
+            var request = WebReplay.Request(mode, base_url is null ? null : session.ResolveUrl(base_url), session.SamplesBaseUrl, policy, Environment.GetEnvironmentVariable, chosen);
             var report = await new ReplayRunner(session.Driver).RunAsync(details, request, cancellationToken).ConfigureAwait(false);
             var reply = ToolResults.Ok(report.Summary(details.Folder));
             reply.IsError = !report.Succeeded;

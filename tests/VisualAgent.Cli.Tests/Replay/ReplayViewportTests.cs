@@ -50,4 +50,31 @@ public sealed class ReplayViewportTests
         Assert.Contains("viewport 1280x720, as given (the run recorded 1024x640)", stdout, StringComparison.Ordinal);
         Assert.Contains("replay FAILED: step 1 (click the Menu button) failed", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BenchReplay_RunRecordedOnAServerThatIsGone_TimesReplayAndScriptOnTheGivenCopyAtTheRecordedViewport()
+    {
+        using var work = new TempFolder("bench-replay-base");
+        var env = new Dictionary<string, string> { ["CI"] = "true" };
+        var (exit, stdout, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(2), "run", "--url", "samples:responsive/", "--viewport", "1024x640", Steps);
+        Assert.True(exit == 0, $"run: exit {exit}\n{stdout}\n{stderr}");
+
+        // As a bench run on local pages: recorded on a server that no longer runs, with nothing saying it was the samples.
+        var runJson = Directory.GetFiles(Path.Combine(work.Path, "runs"), "run.json", SearchOption.AllDirectories).Single();
+        var run = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(runJson, TestContext.Current.CancellationToken))!;
+        Assert.True(run["settings"]!.AsObject().Remove("samples_base"), "the run recorded no samples_base");
+        await File.WriteAllTextAsync(runJson, run.ToJsonString(), TestContext.Current.CancellationToken);
+
+        (exit, stdout, stderr) = await CliProcess.RunAsync(work.Path, env, TimeSpan.FromMinutes(4), "bench", "replay", "latest", "-n", "1", "--base-url", "samples:", "--json");
+
+        Assert.True(exit == 0, $"bench replay --base-url: exit {exit}\n{stdout}\n{stderr}");
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.StartsWith("from the start page loaded to the last step done", root.GetProperty("span").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("replay_steps_ms").GetDouble() > 0, stdout);
+        Assert.True(root.GetProperty("script_steps_ms").GetDouble() > 0, stdout); // the script passed on the same copy, at 1024x640 (the Menu button)
+        Assert.True(root.GetProperty("replay_total_ms").GetDouble() > root.GetProperty("replay_steps_ms").GetDouble(), stdout);
+        Assert.Equal("recorded", root.GetProperty("viewport").GetProperty("source").GetString());
+        Assert.Equal(1024, root.GetProperty("viewport").GetProperty("width").GetInt32());
+    }
 }
