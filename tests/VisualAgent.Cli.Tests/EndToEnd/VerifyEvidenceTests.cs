@@ -60,19 +60,7 @@ public sealed class VerifyEvidenceTests(E2eFixture fixture)
             Assert.True(checkedScript.Passed && !checkedScript.Skipped, $"{name}: {checkedScript}\n{script}");
         }
 
-        foreach (var name in Verified)
-        {
-            var target = ScriptTargets.Parse(name);
-            var script = target.Writer().Write(plan);
-            var runs = await Task.WhenAll(
-                ScriptVerifier.RunAsync(target, script, "menu" + target.Extension(), new VerifyEnvironment { BaseUrl = Samples, Timeout = TimeSpan.FromMinutes(3) }, ct),
-                ScriptVerifier.RunAsync(target, script, "menu" + target.Extension(), new VerifyEnvironment { BaseUrl = Samples + "/broken", Timeout = TimeSpan.FromMinutes(3) }, ct));
-
-            Assert.True(runs[0].Passed, $"{name}:\n{runs[0].Output}");
-            Assert.False(runs[1].Passed, $"{name}:\n{runs[1].Output}");
-            Assert.Equal(verify.Index, runs[1].FailedStep);
-            Assert.Contains("only inside a code listing", runs[1].Output, StringComparison.Ordinal);
-        }
+        await AssertScriptsPassAndFailOnBrokenAsync(plan, "menu", verify.Index, "only inside a code listing", ct);
     }
 
     [Fact]
@@ -124,17 +112,27 @@ public sealed class VerifyEvidenceTests(E2eFixture fixture)
             Assert.True(checkedScript.Passed && !checkedScript.Skipped, $"{name}: {checkedScript}\n{script}");
         }
 
+        await AssertScriptsPassAndFailOnBrokenAsync(plan, "news", verifies[^1].Index, "was already shown before the steps acted", ct);
+    }
+
+    /// <summary>
+    /// The Playwright C#/TypeScript and Selenium C# scripts of <paramref name="plan"/> pass on the samples and fail under
+    /// broken/ at step <paramref name="failedStep"/>, saying <paramref name="reason"/>.
+    /// </summary>
+    private async Task AssertScriptsPassAndFailOnBrokenAsync(ScriptPlan plan, string file, int failedStep, string reason, CancellationToken ct)
+    {
         foreach (var name in Verified)
         {
             var target = ScriptTargets.Parse(name);
             var script = target.Writer().Write(plan);
             var runs = await Task.WhenAll(
-                ScriptVerifier.RunAsync(target, script, "news" + target.Extension(), new VerifyEnvironment { BaseUrl = Samples, Timeout = TimeSpan.FromMinutes(3) }, ct),
-                ScriptVerifier.RunAsync(target, script, "news" + target.Extension(), new VerifyEnvironment { BaseUrl = Samples + "/broken", Timeout = TimeSpan.FromMinutes(3) }, ct));
+                ScriptVerifier.RunAsync(target, script, file + target.Extension(), new VerifyEnvironment { BaseUrl = Samples, Timeout = TimeSpan.FromMinutes(3) }, ct),
+                ScriptVerifier.RunAsync(target, script, file + target.Extension(), new VerifyEnvironment { BaseUrl = Samples + "/broken", Timeout = TimeSpan.FromMinutes(3) }, ct));
+
             Assert.True(runs[0].Passed, $"{name}:\n{runs[0].Output}");
             Assert.False(runs[1].Passed, $"{name}:\n{runs[1].Output}");
-            Assert.Equal(verifies[^1].Index, runs[1].FailedStep);
-            Assert.Contains("was already shown before the steps acted", runs[1].Output, StringComparison.Ordinal);
+            Assert.Equal(failedStep, runs[1].FailedStep);
+            Assert.Contains(reason, runs[1].Output, StringComparison.Ordinal);
         }
     }
 
