@@ -67,8 +67,10 @@ public sealed partial class PlaywrightDriver : IActionBatch
             {
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = (float)remaining }).ConfigureAwait(false);
             }
-            catch (PlaywrightException ex)
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
             {
+                // The settle is bounded, never a failure of its own (Playwright reports its own timeout as a
+                // System.TimeoutException): the caller reads the effect back and settles fully before a step fails.
                 DriverLog.SettleIgnored(_logger, NavigationErrors.FirstLine(ex.Message));
             }
 
